@@ -1,0 +1,70 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { UsageError } from './cli-io.js';
+
+const PLAN_FILE = /\.crmplan\.ya?ml$/;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/**
+ * Expands the command line's paths into plan files: a file is taken as it
+ * is (whatever its name), a folder is searched for *.crmplan.yaml/.yml.
+ * The result is sorted and free of repeats so output is stable.
+ */
+export async function findPlanFiles(cwd: string, paths: readonly string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (const given of paths.length > 0 ? paths : ['.']) {
+    const absolute = path.resolve(cwd, given);
+    const stat = await fs.stat(absolute).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read '${given}': ${describeError(error)}`);
+    });
+    if (stat.isDirectory()) {
+      const before = found.size;
+      await collect(absolute, found);
+      if (found.size === before) throw new UsageError(`no *.crmplan.yaml or *.crmplan.yml files under '${given}'`);
+    } else {
+      found.add(absolute);
+    }
+  }
+  return [...found].sort();
+}
+
+async function collect(folder: string, found: Set<string>): Promise<void> {
+  const entries = await fs.readdir(folder, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) await collect(full, found);
+    } else if (entry.isFile() && PLAN_FILE.test(entry.name)) {
+      found.add(full);
+    }
+  }
+}
+
+export async function readPlanFile(file: string, cwd: string): Promise<string> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read '${displayPath(file, cwd)}': ${describeError(error as NodeJS.ErrnoException)}`);
+  }
+}
+
+/** Paths as the user would type them: relative to the current folder, with `/`. */
+export function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+  return shown.split(path.sep).join('/');
+}
+
+function describeError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return error.message;
+  }
+}

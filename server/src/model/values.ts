@@ -1,0 +1,55 @@
+import type { Duration, Quantity, Weekday } from './types.js';
+import { WEEKDAYS } from './types.js';
+
+/**
+ * Readers for the small value languages inside scalars (durations, loads,
+ * dates). These parse the text of one scalar, never the YAML around it.
+ */
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+const DURATION_PATTERN = /^(-?\d+)([dw])$/;
+const PERCENT_PATTERN = /^(\d+(?:\.\d+)?)%$/;
+const HOURS_PER_WEEK_PATTERN = /^(\d+(?:\.\d+)?)h\/w$/;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function parseDuration(text: string, allowNegative = false): Duration | undefined {
+  const match = DURATION_PATTERN.exec(text.trim());
+  if (!match) return undefined;
+  const amount = Number(match[1]);
+  if (!allowNegative && amount < 0) return undefined;
+  return { amount, unit: match[2] === 'w' ? 'w' : 'd' };
+}
+
+export function formatDuration(duration: Duration): string {
+  return `${duration.amount}${duration.unit}`;
+}
+
+export function parseQuantity(text: string): Quantity | undefined {
+  const trimmed = text.trim();
+  const percent = PERCENT_PATTERN.exec(trimmed);
+  if (percent) return { kind: 'percent', value: Number(percent[1]) };
+  const hours = HOURS_PER_WEEK_PATTERN.exec(trimmed);
+  if (hours) return { kind: 'hoursPerWeek', value: Number(hours[1]) };
+  return undefined;
+}
+
+export function parsePercent(text: string): number | undefined {
+  const match = PERCENT_PATTERN.exec(text.trim());
+  return match ? Number(match[1]) : undefined;
+}
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function isWeekday(text: string): text is Weekday {
+  return (WEEKDAYS as readonly string[]).includes(text);
+}

@@ -1,0 +1,33 @@
+/** Every rule of the contract's table, in its order. */
+export const RULE_NAMES = [
+  'yaml-syntax',
+  'schema',
+  'duplicate-id',
+  'unknown-reference',
+  'dependency-cycle',
+  'deadline-missed',
+  'start-conflict',
+  'phase-order',
+  'overallocation',
+  'missing-owner',
+  'objective-not-smart',
+  'no-objectives',
+  'no-sponsor',
+  'migration-without-cleansing',
+  'migration-without-backup',
+  'migration-without-validation',
+  'go-live-without-uat',
+  'go-live-without-training',
+  'go-live-without-migration',
+  'go-live-without-rollback',
+  'no-pilot',
+  'no-hypercare',
+  'no-post-implementation-review',
+  'risk-incomplete',
+  'low-contingency',
+  'customization-heavy',
+  'integration-buffer',
+  'no-communication-plan',
+] as const;
+
+export type RuleName = (typeof RULE_NAMES)[number];

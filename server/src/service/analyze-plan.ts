@@ -1,0 +1,50 @@
+import { buildPlanModel } from '../model/build-plan-model.js';
+import { collectSymbols, type Symbols } from '../model/symbols.js';
+import type { PlanModel, Severity, SeveritySetting } from '../model/types.js';
+import { buildWorkGraph, type WorkGraph } from '../model/work-graph.js';
+import { parsePlanText, type ParsedDocument } from '../parse/parse-plan-text.js';
+import { ALL_RULES } from '../rules/index.js';
+import type { Finding, Rule, RuleContext } from '../rules/types.js';
+
+/** Editor- or command-line-level settings; a plan's own `rules:` map wins over them. */
+export interface AnalysisSettings {
+  readonly rules?: Readonly<Record<string, SeveritySetting>>;
+}
+
+/** A finding with the severity that configuration gave it. */
+export interface ReportedFinding extends Finding {
+  readonly severity: Severity;
+}
+
+export interface PlanAnalysis extends RuleContext {
+  readonly findings: readonly ReportedFinding[];
+}
+
+/**
+ * Runs the whole pipeline on one text: parse -> model -> graph -> rules ->
+ * configured findings. Pure and synchronous; never throws on user input.
+ */
+export function analyzePlan(text: string, settings: AnalysisSettings = {}, rules: readonly Rule[] = ALL_RULES): PlanAnalysis {
+  const parsed = parsePlanText(text);
+  const context = buildRuleContext(parsed);
+  const planSettings = new Map(
+    context.model.ruleSettings.flatMap((entry) => (entry.severity ? [[entry.rule.value, entry.severity.value] as const] : [])),
+  );
+  const findings: ReportedFinding[] = [];
+  for (const rule of rules) {
+    const configured = planSettings.get(rule.name) ?? settings.rules?.[rule.name];
+    if (configured === 'off') continue;
+    for (const finding of rule.check(context)) {
+      findings.push({ ...finding, severity: configured ?? finding.severity ?? rule.defaultSeverity });
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { ...context, findings };
+}
+
+export function buildRuleContext(parsed: ParsedDocument): RuleContext {
+  const model: PlanModel = buildPlanModel(parsed);
+  const symbols: Symbols = collectSymbols(model);
+  const graph: WorkGraph = buildWorkGraph(model, symbols);
+  return { parsed, model, symbols, graph };
+}

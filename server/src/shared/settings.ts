@@ -1,0 +1,37 @@
+import type { SeveritySetting } from '../model/types.js';
+
+/** The `crmplan.*` settings the server reads, per document (scopeUri). */
+export interface CrmplanSettings {
+  readonly validation: { readonly delay: number };
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+}
+
+export const DEFAULT_SETTINGS: CrmplanSettings = {
+  validation: { delay: 150 },
+  rules: {},
+};
+
+const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+/** Reads the `crmplan` section defensively: settings are user input too. */
+export function normalizeSettings(section: unknown): CrmplanSettings {
+  const record = isRecord(section) ? section : {};
+  const validation = isRecord(record['validation']) ? record['validation'] : {};
+  const delay = validation['delay'];
+  const rules: Record<string, SeveritySetting> = {};
+  if (isRecord(record['rules'])) {
+    for (const [rule, severity] of Object.entries(record['rules'])) {
+      if (typeof severity === 'string' && SEVERITY_SETTINGS.includes(severity)) rules[rule] = severity as SeveritySetting;
+    }
+  }
+  return {
+    validation: {
+      delay: typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_SETTINGS.validation.delay,
+    },
+    rules,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
