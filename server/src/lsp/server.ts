@@ -16,6 +16,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const documents = new TextDocuments(TextDocument);
   const service = new LanguageService();
   let clientHasConfiguration = false;
+  let clientRegistersConfigurationChanges = false;
 
   /** Settings are asked for each time, scoped to the document, never kept. */
   const settingsFor = async (uri: string): Promise<CrmplanSettings> => {
@@ -45,6 +46,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params): InitializeResult => {
     clientHasConfiguration = params.capabilities.workspace?.configuration === true;
+    // Only clients that said so accept dynamic registration (Neovim 0.7 does not).
+    clientRegistersConfigurationChanges =
+      params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -54,7 +58,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onInitialized(() => {
-    if (clientHasConfiguration) {
+    if (clientHasConfiguration && clientRegistersConfigurationChanges) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'crmplan' });
     }
   });
