@@ -19,7 +19,7 @@ plan: {name: Clean, start: 2027-01-04}
 
 describe('crmplan check', () => {
   it('prints each problem of a broken plan with its exact line and column, and exits 1', () => {
-    const result = crmplan(['check', FIXTURE, '--rule', 'no-sponsor=off', '--rule', 'no-objectives=off', '--rule', 'no-communication-plan=off']);
+    const result = crmplan(['check', FIXTURE, '--rule', 'no-sponsor=off', '--rule', 'no-objectives=off', '--rule', 'no-communication-plan=off', '--rule', 'missing-owner=off']);
     expect(result.status).toBe(1);
     const lines = result.stdout.trim().split('\n');
     const expected = [

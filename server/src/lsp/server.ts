@@ -1,6 +1,8 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -17,6 +19,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const service = new LanguageService();
   let clientHasConfiguration = false;
   let clientRegistersConfigurationChanges = false;
+  let clientSupportsDefinitionLinks = false;
 
   /** Settings are asked for each time, scoped to the document, never kept. */
   const settingsFor = async (uri: string): Promise<CrmplanSettings> => {
@@ -49,9 +52,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // Only clients that said so accept dynamic registration (Neovim 0.7 does not).
     clientRegistersConfigurationChanges =
       params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    clientSupportsDefinitionLinks = params.capabilities.textDocument?.definition?.linkSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'crmplan' },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
       },
       serverInfo: { name: 'crmplan', version: '0.1.0' },
     };
@@ -86,6 +97,39 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDidChangeConfiguration(() => {
     for (const document of documents.all()) scheduler.schedule(document.uri, 0);
   });
+
+  // Handlers only find the document and forward to the language service.
+  const withDocument =
+    <P extends { textDocument: { uri: string } }, R>(handler: (document: TextDocument, params: P) => R, empty: R) =>
+    (params: P): R => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? handler(document, params) : empty;
+    };
+
+  connection.onDefinition(
+    withDocument(
+      (document, params) =>
+        clientSupportsDefinitionLinks
+          ? service.definitionLinks(document, params.position)
+          : service.definition(document, params.position),
+      null,
+    ),
+  );
+  connection.onReferences(
+    withDocument((document, params) => service.references(document, params.position, params.context.includeDeclaration), []),
+  );
+  connection.onDocumentHighlight(withDocument((document, params) => service.documentHighlights(document, params.position), []));
+  connection.onPrepareRename(withDocument((document, params) => service.prepareRename(document, params.position), null));
+  connection.onRenameRequest(
+    withDocument((document, params) => {
+      const result = service.rename(document, params.position, params.newName);
+      if (!result.ok) return new ResponseError(ErrorCodes.InvalidRequest, result.message);
+      return result.edit;
+    }, null),
+  );
+  connection.onDocumentSymbol(withDocument((document) => service.documentSymbols(document), []));
+  connection.onFoldingRanges(withDocument((document) => service.foldingRanges(document), []));
+  connection.onSelectionRanges(withDocument((document, params) => service.selectionRanges(document, params.positions), []));
 
   documents.listen(connection);
   connection.listen();

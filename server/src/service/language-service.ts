@@ -1,7 +1,28 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  Diagnostic,
+  DocumentHighlight,
+  DocumentSymbol,
+  FoldingRange,
+  Location,
+  LocationLink,
+  Range,
+  SelectionRange,
+} from 'vscode-languageserver-types';
 import { analyzePlan, type AnalysisSettings, type PlanAnalysis } from './analyze-plan.js';
 import { defaultRuleDocsBase, findingToDiagnostic } from './diagnostics.js';
+import { documentSymbols } from './features/document-symbols.js';
+import { foldingRanges } from './features/folding-ranges.js';
+import {
+  documentHighlights,
+  findDefinition,
+  findDefinitionLinks,
+  findReferences,
+  prepareRename,
+  rename,
+  type RenameResult,
+} from './features/navigation.js';
+import { selectionRanges } from './features/selection-ranges.js';
 
 export interface LanguageServiceOptions {
   /** Base URI of the rule pages, ending with a slash. */
@@ -34,6 +55,51 @@ export class LanguageService {
     return this.analyze(document, settings).findings.map((finding) =>
       findingToDiagnostic(document, finding, this.ruleDocsBase),
     );
+  }
+
+  /**
+   * The analysis editor features read: the cached one for this version
+   * whatever settings produced it (severities do not change structure).
+   */
+  private current(document: TextDocument): PlanAnalysis {
+    const cached = this.cache.get(document.uri);
+    return cached && cached.version === document.version ? cached.analysis : this.analyze(document);
+  }
+
+  definition(document: TextDocument, position: Position): Location | null {
+    return findDefinition(this.current(document), document, position);
+  }
+
+  definitionLinks(document: TextDocument, position: Position): LocationLink[] {
+    return findDefinitionLinks(this.current(document), document, position);
+  }
+
+  references(document: TextDocument, position: Position, includeDeclaration: boolean): Location[] {
+    return findReferences(this.current(document), document, position, includeDeclaration);
+  }
+
+  documentHighlights(document: TextDocument, position: Position): DocumentHighlight[] {
+    return documentHighlights(this.current(document), document, position);
+  }
+
+  prepareRename(document: TextDocument, position: Position): { range: Range; placeholder: string } | null {
+    return prepareRename(this.current(document), document, position);
+  }
+
+  rename(document: TextDocument, position: Position, newName: string): RenameResult {
+    return rename(this.current(document), document, position, newName);
+  }
+
+  documentSymbols(document: TextDocument): DocumentSymbol[] {
+    return documentSymbols(this.current(document), document);
+  }
+
+  foldingRanges(document: TextDocument): FoldingRange[] {
+    return foldingRanges(this.current(document), document);
+  }
+
+  selectionRanges(document: TextDocument, positions: Position[]): SelectionRange[] {
+    return selectionRanges(this.current(document), document, positions);
   }
 
   forget(uri: string): void {

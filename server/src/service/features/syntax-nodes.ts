@@ -1,0 +1,150 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
+import type { Span } from '../../model/types.js';
+
+/**
+ * Read-only walks over the yaml AST that the editor features share. They use
+ * node ranges only; the text is read solely to step back over whitespace at
+ * the end of a node, never searched.
+ *
+ * eemeli/yaml gives a block mapping a range that runs on over the comments
+ * and blank lines after its last entry (up to the next sibling's dash), so a
+ * comment that introduces the *next* item would count as part of this one.
+ * `contentEnd` therefore ends a block collection where its last entry's
+ * value ends.
+ */
+
+/** End offset of the node's own content: no trailing comments, blank lines or newline. */
+export function contentEnd(text: string, node: Node): number {
+  const range = node.range;
+  if (!range) return 0;
+  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    const end = isPair(last) ? pairEnd(text, last) : isNodeValue(last) ? contentEnd(text, last) : undefined;
+    if (end !== undefined) return end;
+  }
+  return trimEnd(text, range[0], range[1]);
+}
+
+/** The node from its first character to its content end. */
+export function contentSpan(text: string, node: Node): Span | undefined {
+  const range = node.range;
+  return range ? { start: range[0], end: contentEnd(text, node) } : undefined;
+}
+
+/** `key: value` from the key's first character to the value's content end. */
+export function pairSpan(text: string, pair: Pair): Span | undefined {
+  const key = isNodeValue(pair.key) ? pair.key : undefined;
+  const start = key?.range?.[0];
+  const end = pairEnd(text, pair);
+  return start !== undefined && end !== undefined ? { start, end } : undefined;
+}
+
+function pairEnd(text: string, pair: Pair): number | undefined {
+  const value = isNodeValue(pair.value) ? pair.value : undefined;
+  // `key:` with nothing after it has an empty null scalar right after the colon.
+  if (value?.range && !isEmpty(value)) return contentEnd(text, value);
+  const key = isNodeValue(pair.key) ? pair.key : undefined;
+  if (!key?.range) return value?.range?.[1];
+  return Math.max(contentEnd(text, key), value?.range?.[1] ?? 0);
+}
+
+/** True for the empty null scalar of `key:` or a bare `-`. */
+export function isEmpty(node: Node): boolean {
+  const range = node.range;
+  return !range || range[0] === range[1];
+}
+
+export function isNodeValue(value: unknown): value is Node {
+  return isScalar(value) || isMap(value) || isSeq(value) || isAlias(value);
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let result = Math.min(end, text.length);
+  while (result > start && isWhitespace(text.charCodeAt(result - 1))) result--;
+  return result;
+}
+
+function isWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** One step of the path from the root to the node at an offset. */
+export type PathStep = { readonly kind: 'node'; readonly node: Node } | { readonly kind: 'pair'; readonly pair: Pair };
+
+/**
+ * The chain of nodes and pairs that contain `offset`, outermost first. A
+ * node contains the offsets from its start up to and including its content
+ * end, so a cursor just after an id still counts as on it.
+ */
+export function pathAtOffset(text: string, root: unknown, offset: number): PathStep[] {
+  const path: PathStep[] = [];
+  let current: Node | undefined = isNodeValue(root) && containsOffset(text, root, offset) ? root : undefined;
+  while (current) {
+    path.push({ kind: 'node', node: current });
+    current = childAt(text, current, offset, path);
+  }
+  return path;
+}
+
+function childAt(text: string, node: Node, offset: number, path: PathStep[]): Node | undefined {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const span = pairSpan(text, pair);
+      if (!span || offset < span.start || offset > span.end) continue;
+      path.push({ kind: 'pair', pair });
+      if (isNodeValue(pair.key) && containsOffset(text, pair.key, offset)) return pair.key;
+      if (isNodeValue(pair.value) && containsOffset(text, pair.value, offset)) return pair.value;
+      return undefined;
+    }
+    return undefined;
+  }
+  if (isSeq(node)) {
+    for (const item of node.items) {
+      if (isNodeValue(item) && containsOffset(text, item, offset)) return item;
+    }
+  }
+  return undefined;
+}
+
+function containsOffset(text: string, node: Node, offset: number): boolean {
+  const range = node.range;
+  if (!range || isEmpty(node)) return false;
+  return range[0] <= offset && offset <= contentEnd(text, node);
+}
+
+/** The scalar whose range is exactly `span`, if there is one (ids are such scalars). */
+export function scalarWithSpan(text: string, root: unknown, span: Span): Scalar | undefined {
+  const path = pathAtOffset(text, root, span.start);
+  for (let index = path.length - 1; index >= 0; index--) {
+    const step = path[index];
+    if (step?.kind !== 'node' || !isScalar(step.node)) continue;
+    const range = step.node.range;
+    if (range && range[0] === span.start && range[1] === span.end) return step.node;
+  }
+  return undefined;
+}
+
+/** The node whose range starts and ends where `span` does (model spans are node ranges). */
+export function nodeWithSpan(text: string, root: unknown, span: Span): Node | undefined {
+  for (const step of pathAtOffset(text, root, span.start)) {
+    if (step.kind !== 'node') continue;
+    const range = step.node.range;
+    if (range && range[0] === span.start && range[1] === span.end) return step.node;
+  }
+  return undefined;
+}
+
+/** A model span cut back to the content of its node (no trailing comments or blank lines). */
+export function trimmedSpan(text: string, root: unknown, span: Span): Span {
+  const node = nodeWithSpan(text, root, span);
+  if (node) return { start: span.start, end: contentEnd(text, node) };
+  return { start: span.start, end: trimEnd(text, span.start, span.end) };
+}
+
+/** The text an id edit may replace: inside the quotes of a quoted scalar. */
+export function unquotedSpan(scalar: Scalar, span: Span): Span {
+  if ((scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') && span.end - span.start >= 2) {
+    return { start: span.start + 1, end: span.end - 1 };
+  }
+  return span;
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentSymbol, FoldingRange, Location, SelectionRange, WorkspaceEdit } from 'vscode-languageserver-types';
+import { LspTestClient } from './lsp-test-client.js';
+
+const PLAN = `crmplan: 1
+plan:
+  name: Features over the protocol
+  start: 2027-01-04
+people:
+  - {id: pm, name: Dana, role: Project Manager}
+objectives:
+  - id: adoption
+    due: 30d after go-live
+phases:
+  - id: build
+    owner: pm
+    tasks:
+      - id: config
+        name: Configure
+        duration: 2d
+      - id: go-live
+        name: Go live
+        milestone: true
+        depends_on: [config]
+`;
+const uri = 'file:///tmp/protocol/features.crmplan.yaml';
+const textDocument = { uri };
+/** 0-based position of the n-th occurrence of `needle` (plus `delta` characters). */
+function positionOf(needle: string, occurrence = 1, delta = 0): { line: number; character: number } {
+  let offset = -1;
+  for (let count = 0; count < occurrence; count++) offset = PLAN.indexOf(needle, offset + 1);
+  const before = PLAN.slice(0, offset + delta);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+let client: LspTestClient;
+beforeAll(async () => {
+  client = new LspTestClient(() => ({ validation: { delay: 0 } }));
+  const init = await client.initialize();
+  expect(init.capabilities).toMatchObject({
+    definitionProvider: true,
+    referencesProvider: true,
+    renameProvider: { prepareProvider: true },
+    documentSymbolProvider: expect.anything(),
+    foldingRangeProvider: true,
+    selectionRangeProvider: true,
+  });
+  await client.open(uri, PLAN);
+  await client.diagnosticsFor(uri);
+});
+afterAll(async () => {
+  await client.shutdown();
+});
+
+describe('editor features over the real protocol', () => {
+  it('goes to the definition of a dependency', async () => {
+    const location = await client.request<Location>('textDocument/definition', { textDocument, position: positionOf('[config]', 1, 2) });
+    expect(location.range.start).toEqual(positionOf('id: config', 1, 4));
+  });
+
+  it('finds references to a task, including the id inside due ... after', async () => {
+    const locations = await client.request<Location[]>('textDocument/references', {
+      textDocument,
+      position: positionOf('id: go-live', 1, 5),
+      context: { includeDeclaration: true },
+    });
+    expect(locations.map((location) => location.range.start)).toEqual([positionOf('after go-live', 1, 6), positionOf('id: go-live', 1, 4)].sort((a, b) => a.line - b.line));
+  });
+
+  it('renames a task everywhere and refuses a taken name with a message', async () => {
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument, position: positionOf('id: config', 1, 5), newName: 'configure-crm' });
+    expect(edit.changes?.[uri]).toHaveLength(2);
+    await expect(
+      client.request('textDocument/rename', { textDocument, position: positionOf('id: config', 1, 5), newName: 'go-live' }),
+    ).rejects.toThrow(/go-live/);
+  });
+
+  it('serves the outline, folding and selection ranges', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument });
+    const names = JSON.stringify(symbols);
+    for (const name of ['pm', 'adoption', 'build', 'config', 'go-live']) expect(names).toContain(`"name":"${name}"`);
+    const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument });
+    expect(folds.some((fold) => fold.startLine === positionOf('  - id: build').line)).toBe(true);
+    const [selection] = await client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument, positions: [positionOf('Configure', 1, 2)] });
+    expect(selection?.parent).toBeDefined();
+  });
+});
