@@ -6,7 +6,13 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+export interface PublishDiagnosticsParams {
+  readonly uri: string;
+  readonly version?: number;
+  readonly diagnostics: Diagnostic[];
+}
 
 export const SERVER_PATH = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
 

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import * as commands from './commands.js';
+import { ClientContext } from './client-context.js';
+
+let context: ClientContext | undefined;
+
+export async function activate(extensionContext: vscode.ExtensionContext): Promise<void> {
+  context = new ClientContext(extensionContext);
+  // Commands first: "Restart Language Server" must work even when the first start fails.
+  context.registerCommand('crmplan.restartServer', commands.restartServer);
+  context.registerCommand('crmplan.showOutput', commands.showOutput);
+  try {
+    await context.start();
+  } catch (error) {
+    context.outputChannel.appendLine(`crmplan: the language server did not start: ${String(error)}`);
+    void vscode.window.showErrorMessage(
+      'crmplan: the language server did not start. See the "crmplan" output channel.',
+    );
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await context?.dispose();
+  context = undefined;
+}
