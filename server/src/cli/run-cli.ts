@@ -1,4 +1,5 @@
 import { checkCommand } from './check-command.js';
+import { scheduleCommand } from './schedule-command.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
 export type { CliIo } from './cli-io.js';
@@ -11,6 +12,9 @@ Usage:
   crmplan check [PATH...] [--format text|json] [--max-warnings N] [--rule NAME=SEVERITY]
       Check plans (files, or folders searched for *.crmplan.yaml / *.crmplan.yml,
       skipping node_modules and .git; default: the current folder).
+  crmplan schedule FILE [--format text|json]
+      Print the plan's schedule: start, finish and float of every task, the
+      critical path and overallocated people.
   crmplan --help | --version
 
 Exit status: 0 no errors, 1 errors found (or warnings over --max-warnings),
@@ -21,6 +25,7 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   check: checkCommand,
+  schedule: scheduleCommand,
 };
 
 /** The CLI as a function of its arguments, so tests can run it in-process. */

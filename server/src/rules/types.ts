@@ -2,6 +2,7 @@ import type { ParsedDocument } from '../parse/parse-plan-text.js';
 import type { PlanModel, Severity, Span } from '../model/types.js';
 import type { Symbols } from '../model/symbols.js';
 import type { WorkGraph } from '../model/work-graph.js';
+import type { Schedule } from '../schedule/compute-schedule.js';
 import type { FindingData } from './finding-data.js';
 
 /** Everything a rule may read. Derived analyses are computed once, lazily. */
@@ -10,6 +11,8 @@ export interface RuleContext {
   readonly model: PlanModel;
   readonly symbols: Symbols;
   readonly graph: WorkGraph;
+  /** Undefined when the plan has no usable `plan.start` (reported by `schema`). */
+  readonly schedule: Schedule | undefined;
 }
 
 export interface RelatedLocation {

@@ -3,6 +3,7 @@ import { collectSymbols, type Symbols } from '../model/symbols.js';
 import type { PlanModel, Severity, SeveritySetting } from '../model/types.js';
 import { buildWorkGraph, type WorkGraph } from '../model/work-graph.js';
 import { parsePlanText, type ParsedDocument } from '../parse/parse-plan-text.js';
+import { computeSchedule } from '../schedule/compute-schedule.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { Finding, Rule, RuleContext } from '../rules/types.js';
 
@@ -46,5 +47,5 @@ export function buildRuleContext(parsed: ParsedDocument): RuleContext {
   const model: PlanModel = buildPlanModel(parsed);
   const symbols: Symbols = collectSymbols(model);
   const graph: WorkGraph = buildWorkGraph(model, symbols);
-  return { parsed, model, symbols, graph };
+  return { parsed, model, symbols, graph, schedule: computeSchedule(model, graph) };
 }

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlanText } from '../parse/parse-plan-text.js';
+import { buildPlanModel } from './build-plan-model.js';
+import { predecessorTasks, successorTasks, targetsDownstream, targetsUpstream } from './reachability.js';
+import { collectSymbols } from './symbols.js';
+import { buildWorkGraph, type WorkGraph } from './work-graph.js';
+
+function analyse(text: string): { graph: WorkGraph; ids: (tasks: Iterable<number>) => string[]; index: (id: string) => number } {
+  const model = buildPlanModel(parsePlanText(text));
+  const graph = buildWorkGraph(model, collectSymbols(model));
+  return {
+    graph,
+    ids: (tasks) => [...tasks].map((task) => model.tasks[task]?.id?.value ?? '?').sort(),
+    index: (id) => model.tasks.findIndex((task) => task.id?.value === id),
+  };
+}
+
+const HEAD = 'crmplan: 1\nplan: {name: P, start: 2027-01-04}\nphases:\n';
+
+describe('predecessorTasks / successorTasks', () => {
+  it('follows chains of task dependencies in both directions', () => {
+    const { graph, ids, index } = analyse(`${HEAD}  - id: p
+    tasks:
+      - {id: a, name: A, duration: 1d}
+      - {id: b, name: B, duration: 1d, depends_on: [a]}
+      - {id: c, name: C, duration: 1d, depends_on: [{task: b, type: SS, lag: -1d}]}
+      - {id: d, name: D, duration: 1d}
+`);
+    expect(ids(predecessorTasks(graph, index('c')))).toEqual(['a', 'b']);
+    expect(ids(successorTasks(graph, index('a')))).toEqual(['b', 'c']);
+    expect(ids(predecessorTasks(graph, index('d')))).toEqual([]);
+    expect(ids(successorTasks(graph, index('d')))).toEqual([]);
+  });
+
+  it("treats a phase's depends_on as every task's, and a dependency on a phase as one on each of its tasks", () => {
+    const { graph, ids, index } = analyse(`${HEAD}  - id: one
+    tasks:
+      - {id: a, name: A, duration: 1d}
+      - {id: b, name: B, duration: 1d}
+  - id: two
+    depends_on: [one]
+    tasks:
+      - {id: c, name: C, duration: 1d}
+  - id: three
+    tasks:
+      - {id: d, name: D, duration: 1d, depends_on: [two]}
+      - {id: e, name: E, duration: 1d}
+`);
+    expect(ids(predecessorTasks(graph, index('c')))).toEqual(['a', 'b']);
+    expect(ids(predecessorTasks(graph, index('d')))).toEqual(['a', 'b', 'c']);
+    expect(ids(successorTasks(graph, index('a')))).toEqual(['c', 'd']);
+    expect(ids(successorTasks(graph, index('c')))).toEqual(['d']);
+  });
+
+  it('does not make the siblings in a phase predecessors or successors of each other', () => {
+    const { graph, ids, index } = analyse(`${HEAD}  - id: one
+    depends_on: [zero]
+    tasks:
+      - {id: a, name: A, duration: 1d}
+      - {id: b, name: B, duration: 1d}
+  - id: zero
+    tasks:
+      - {id: z, name: Z, duration: 1d}
+  - id: two
+    tasks:
+      - {id: c, name: C, duration: 1d, depends_on: [one]}
+`);
+    expect(ids(predecessorTasks(graph, index('b')))).toEqual(['z']);
+    expect(ids(successorTasks(graph, index('a')))).toEqual(['c']);
+    expect(ids(successorTasks(graph, index('z')))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('reaches across phases through mixed chains of task and phase dependencies', () => {
+    const { graph, ids, index } = analyse(`${HEAD}  - id: one
+    tasks:
+      - {id: a, name: A, duration: 1d}
+  - id: two
+    depends_on: [a]
+    tasks:
+      - {id: b, name: B, duration: 1d}
+  - id: three
+    tasks:
+      - {id: c, name: C, duration: 1d, depends_on: [b]}
+  - id: four
+    depends_on: [three]
+    tasks:
+      - {id: d, name: D, duration: 1d}
+`);
+    expect(ids(predecessorTasks(graph, index('d')))).toEqual(['a', 'b', 'c']);
+    expect(ids(successorTasks(graph, index('a')))).toEqual(['b', 'c', 'd']);
+  });
+
+  it('ends on cycles without listing a task as its own predecessor', () => {
+    const { graph, ids, index } = analyse(`${HEAD}  - id: p
+    tasks:
+      - {id: a, name: A, duration: 1d, depends_on: [c]}
+      - {id: b, name: B, duration: 1d, depends_on: [a]}
+      - {id: c, name: C, duration: 1d, depends_on: [b]}
+      - {id: d, name: D, duration: 1d, depends_on: [c]}
+      - {id: e, name: E, duration: 1d, depends_on: [q]}
+  - id: q
+    tasks:
+      - {id: f, name: F, duration: 1d, depends_on: [q]}
+`);
+    expect(ids(predecessorTasks(graph, index('a')))).toEqual(['b', 'c']);
+    expect(ids(successorTasks(graph, index('a')))).toEqual(['b', 'c', 'd']);
+    expect(ids(predecessorTasks(graph, index('d')))).toEqual(['a', 'b', 'c']);
+    // f depends on its own phase: a cycle, but not a reason to list f.
+    expect(ids(predecessorTasks(graph, index('f')))).toEqual([]);
+    expect(ids(predecessorTasks(graph, index('e')))).toEqual(['f']);
+  });
+
+  it('ignores dependencies that name nothing and indexes that are not tasks', () => {
+    const { graph, ids, index } = analyse(`${HEAD}  - id: p
+    tasks:
+      - {id: a, name: A, duration: 1d, depends_on: [nowhere]}
+`);
+    expect(ids(predecessorTasks(graph, index('a')))).toEqual([]);
+    expect(ids(predecessorTasks(graph, graph.phaseNode(0)))).toEqual([]);
+    expect(ids(successorTasks(graph, -1))).toEqual([]);
+  });
+});
+
+describe('targetsUpstream / targetsDownstream', () => {
+  const PLAN = `${HEAD}  - id: one
+    tasks:
+      - {id: a, name: A, duration: 1d}
+      - {id: b, name: B, duration: 1d}
+  - id: two
+    depends_on: [one]
+    tasks:
+      - {id: c, name: C, duration: 1d}
+      - {id: d, name: D, duration: 1d, depends_on: [e]}
+      - {id: e, name: E, duration: 1d, depends_on: [d]}
+  - id: three
+    tasks:
+      - {id: f, name: F, duration: 1d, depends_on: [two]}
+      - {id: g, name: G, duration: 1d}
+`;
+
+  it('answers for every task at once what the walk from each task answers, cycles included', () => {
+    const { graph, index } = analyse(PLAN);
+    const all = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(index);
+    const upstream = targetsUpstream(graph, all);
+    const downstream = targetsDownstream(graph, all);
+    for (const task of all) {
+      expect(new Set(upstream.of(task))).toEqual(predecessorTasks(graph, task));
+      expect(new Set(downstream.of(task))).toEqual(successorTasks(graph, task));
+      expect(upstream.any(task)).toBe(predecessorTasks(graph, task).size > 0);
+      expect(downstream.any(task)).toBe(successorTasks(graph, task).size > 0);
+    }
+  });
+
+  it('answers only about the targets, and never calls a task on a cycle its own predecessor', () => {
+    const { graph, index } = analyse(PLAN);
+    const upstream = targetsUpstream(graph, [index('a'), index('d')]);
+    expect(upstream.of(index('f'))).toEqual([index('a'), index('d')]);
+    expect(upstream.reaches(index('e'), index('d'))).toBe(true);
+    expect(upstream.reaches(index('d'), index('d'))).toBe(false);
+    expect(upstream.of(index('d'))).toEqual([index('a')]);
+    expect(upstream.reaches(index('f'), index('b'))).toBe(false);
+    expect(upstream.any(index('g'))).toBe(false);
+    const none = targetsDownstream(graph, []);
+    expect(none.any(index('a'))).toBe(false);
+    expect(none.of(index('a'))).toEqual([]);
+  });
+
+  it('handles more than 32 targets', () => {
+    const lines = [HEAD, '  - id: p\n    tasks:\n'];
+    for (let task = 0; task < 70; task++) {
+      lines.push(`      - {id: t${task}, name: T, duration: 1d${task > 0 ? `, depends_on: [t${task - 1}]` : ''}}\n`);
+    }
+    const { graph } = analyse(lines.join(''));
+    const all = Array.from({ length: 70 }, (_, task) => task);
+    expect(targetsUpstream(graph, all).of(69)).toEqual(all.slice(0, 69));
+    expect(targetsDownstream(graph, all).of(0)).toEqual(all.slice(1));
+    expect(targetsUpstream(graph, all).reaches(40, 33)).toBe(true);
+    expect(targetsDownstream(graph, all).reaches(40, 33)).toBe(false);
+  });
+
+  it('stays linear on a 10,000-task plan: single walks, and 1,000 targets at once', () => {
+    const lines = [HEAD];
+    for (let phase = 0; phase < 100; phase++) {
+      lines.push(`  - id: p${phase}\n`);
+      if (phase > 0) lines.push(`    depends_on: [p${phase - 1}]\n`);
+      lines.push('    tasks:\n');
+      for (let task = 0; task < 100; task++) {
+        const id = `t${phase * 100 + task}`;
+        const dependency = task > 0 ? `, depends_on: [t${phase * 100 + task - 1}]` : '';
+        lines.push(`      - {id: ${id}, name: T, duration: 1d${dependency}}\n`);
+      }
+    }
+    const { graph, index } = analyse(lines.join(''));
+    const started = performance.now();
+    for (let round = 0; round < 10; round++) {
+      expect(predecessorTasks(graph, index('t9999')).size).toBe(9999);
+      expect(successorTasks(graph, index('t0')).size).toBe(9999);
+    }
+    const everyTenth = Array.from({ length: 1000 }, (_, position) => position * 10);
+    const upstream = targetsUpstream(graph, everyTenth);
+    const downstream = targetsDownstream(graph, everyTenth);
+    expect(upstream.of(index('t9999'))).toHaveLength(1000);
+    expect(downstream.of(index('t5000'))).toHaveLength(499);
+    // Milliseconds each when linear; seconds would mean quadratic.
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
