@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentSymbol, FoldingRange, Location, SelectionRange, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { DocumentSymbol, FoldingRange, Hover, InlayHint, Location, MarkupContent, SelectionRange, WorkspaceEdit } from 'vscode-languageserver-types';
 import { LspTestClient } from './lsp-test-client.js';
 
 const PLAN = `crmplan: 1
@@ -84,5 +84,39 @@ describe('editor features over the real protocol', () => {
     expect(folds.some((fold) => fold.startLine === positionOf('  - id: build').line)).toBe(true);
     const [selection] = await client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument, positions: [positionOf('Configure', 1, 2)] });
     expect(selection?.parent).toBeDefined();
+  });
+
+  it('hovers a task with its computed dates, and a diagnostic with its rule page', async () => {
+    const taskHover = await client.request<Hover>('textDocument/hover', { textDocument, position: positionOf('id: config', 1, 5) });
+    const taskText = (taskHover.contents as MarkupContent).value;
+    expect(taskText).toContain('Mon 2027-01-04');
+    expect(taskText).toContain('Tue 2027-01-05');
+  });
+
+  it('shows computed dates as inlay hints', async () => {
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', {
+      textDocument,
+      range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } },
+    });
+    const labels = hints.map((hint) => (typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('')));
+    expect(labels.some((label) => label.includes('Jan 4 -> Jan 5'))).toBe(true);
+  });
+});
+
+describe('settings that turn features off', () => {
+  it('returns no inlay hints when crmplan.inlayHints.enabled is false', async () => {
+    const quiet = new LspTestClient(() => ({ validation: { delay: 0 }, inlayHints: { enabled: false } }));
+    try {
+      await quiet.initialize();
+      await quiet.open(uri, PLAN);
+      await quiet.diagnosticsFor(uri);
+      const hints = await quiet.request<InlayHint[]>('textDocument/inlayHint', {
+        textDocument,
+        range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } },
+      });
+      expect(hints).toEqual([]);
+    } finally {
+      await quiet.shutdown();
+    }
   });
 });

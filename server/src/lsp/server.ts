@@ -20,6 +20,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let clientHasConfiguration = false;
   let clientRegistersConfigurationChanges = false;
   let clientSupportsDefinitionLinks = false;
+  let clientRefreshesInlayHints = false;
 
   /** Settings are asked for each time, scoped to the document, never kept. */
   const settingsFor = async (uri: string): Promise<CrmplanSettings> => {
@@ -53,6 +54,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     clientRegistersConfigurationChanges =
       params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     clientSupportsDefinitionLinks = params.capabilities.textDocument?.definition?.linkSupport === true;
+    clientRefreshesInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -63,6 +65,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         documentSymbolProvider: { label: 'crmplan' },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
+        hoverProvider: true,
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'crmplan', version: '0.1.0' },
     };
@@ -96,6 +100,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   connection.onDidChangeConfiguration(() => {
     for (const document of documents.all()) scheduler.schedule(document.uri, 0);
+    // crmplan.inlayHints.enabled may have changed: ask the client to pull again.
+    if (clientRefreshesInlayHints) void connection.languages.inlayHint.refresh();
   });
 
   // Handlers only find the document and forward to the language service.
@@ -127,6 +133,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return result.edit;
     }, null),
   );
+  connection.onHover(withDocument((document, params) => service.hover(document, params.position), null));
+  connection.languages.inlayHint.on(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const settings = await settingsFor(document.uri);
+    return settings.inlayHints.enabled ? service.inlayHints(document, params.range) : [];
+  });
   connection.onDocumentSymbol(withDocument((document) => service.documentSymbols(document), []));
   connection.onFoldingRanges(withDocument((document) => service.foldingRanges(document), []));
   connection.onSelectionRanges(withDocument((document, params) => service.selectionRanges(document, params.positions), []));

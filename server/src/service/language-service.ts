@@ -4,6 +4,8 @@ import type {
   DocumentHighlight,
   DocumentSymbol,
   FoldingRange,
+  Hover,
+  InlayHint,
   Location,
   LocationLink,
   Range,
@@ -13,6 +15,8 @@ import { analyzePlan, type AnalysisSettings, type PlanAnalysis } from './analyze
 import { defaultRuleDocsBase, findingToDiagnostic } from './diagnostics.js';
 import { documentSymbols } from './features/document-symbols.js';
 import { foldingRanges } from './features/folding-ranges.js';
+import { hover } from './features/hover.js';
+import { inlayHints } from './features/inlay-hints.js';
 import {
   documentHighlights,
   findDefinition,
@@ -100,6 +104,14 @@ export class LanguageService {
 
   selectionRanges(document: TextDocument, positions: Position[]): SelectionRange[] {
     return selectionRanges(this.current(document), document, positions);
+  }
+
+  hover(document: TextDocument, position: Position): Hover | null {
+    return hover(this.current(document), document, position, { ruleDocsBase: this.ruleDocsBase });
+  }
+
+  inlayHints(document: TextDocument, range: Range): InlayHint[] {
+    return inlayHints(this.current(document), document, range);
   }
 
   forget(uri: string): void {

@@ -4,11 +4,13 @@ import type { SeveritySetting } from '../model/types.js';
 export interface CrmplanSettings {
   readonly validation: { readonly delay: number };
   readonly rules: Readonly<Record<string, SeveritySetting>>;
+  readonly inlayHints: { readonly enabled: boolean };
 }
 
 export const DEFAULT_SETTINGS: CrmplanSettings = {
   validation: { delay: 150 },
   rules: {},
+  inlayHints: { enabled: true },
 };
 
 const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -18,6 +20,7 @@ export function normalizeSettings(section: unknown): CrmplanSettings {
   const record = isRecord(section) ? section : {};
   const validation = isRecord(record['validation']) ? record['validation'] : {};
   const delay = validation['delay'];
+  const inlayHints = isRecord(record['inlayHints']) ? record['inlayHints'] : {};
   const rules: Record<string, SeveritySetting> = {};
   if (isRecord(record['rules'])) {
     for (const [rule, severity] of Object.entries(record['rules'])) {
@@ -29,6 +32,7 @@ export function normalizeSettings(section: unknown): CrmplanSettings {
       delay: typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_SETTINGS.validation.delay,
     },
     rules,
+    inlayHints: { enabled: inlayHints['enabled'] !== false },
   };
 }
 
