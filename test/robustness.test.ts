@@ -68,6 +68,7 @@ describe('robustness', () => {
         for (let probe = 0; probe < 8; probe++) {
           const position = document.positionAt(Math.floor(random() * (text.length + 1)));
           service.hover(document, position);
+          service.completion(document, position);
           service.definition(document, position);
           service.references(document, position, true);
           service.documentHighlights(document, position);

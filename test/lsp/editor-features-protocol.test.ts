@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentSymbol, FoldingRange, Hover, InlayHint, Location, MarkupContent, SelectionRange, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CompletionList, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, MarkupContent, SelectionRange, WorkspaceEdit } from 'vscode-languageserver-types';
 import { LspTestClient } from './lsp-test-client.js';
 
 const PLAN = `crmplan: 1
@@ -91,6 +91,13 @@ describe('editor features over the real protocol', () => {
     const taskText = (taskHover.contents as MarkupContent).value;
     expect(taskText).toContain('Mon 2027-01-04');
     expect(taskText).toContain('Tue 2027-01-05');
+  });
+
+  it('completes person ids for an owner, with their name and role', async () => {
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument, position: positionOf('owner: pm', 1, 7) });
+    const pm = list.items.find((item) => item.label === 'pm');
+    expect(pm?.detail).toContain('Dana');
+    expect(pm?.detail).toContain('Project Manager');
   });
 
   it('shows computed dates as inlay hints', async () => {

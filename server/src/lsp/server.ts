@@ -10,6 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { COMPLETION_TRIGGER_CHARACTERS } from '../service/features/completion.js';
 import { LanguageService } from '../service/language-service.js';
 import { DEFAULT_SETTINGS, normalizeSettings, type CrmplanSettings } from '../shared/settings.js';
 import { ValidationScheduler } from './validation-scheduler.js';
@@ -66,6 +67,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
         inlayHintProvider: true,
       },
       serverInfo: { name: 'crmplan', version: '0.1.0' },
@@ -132,6 +134,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!result.ok) return new ResponseError(ErrorCodes.InvalidRequest, result.message);
       return result.edit;
     }, null),
+  );
+  connection.onCompletion(
+    withDocument(
+      (document, params) => service.completion(document, params.position, params.context?.triggerCharacter),
+      null,
+    ),
   );
   connection.onHover(withDocument((document, params) => service.hover(document, params.position), null));
   connection.languages.inlayHint.on(async (params) => {

@@ -1,5 +1,6 @@
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import type {
+  CompletionList,
   Diagnostic,
   DocumentHighlight,
   DocumentSymbol,
@@ -13,6 +14,7 @@ import type {
 } from 'vscode-languageserver-types';
 import { analyzePlan, type AnalysisSettings, type PlanAnalysis } from './analyze-plan.js';
 import { defaultRuleDocsBase, findingToDiagnostic } from './diagnostics.js';
+import { complete } from './features/completion.js';
 import { documentSymbols } from './features/document-symbols.js';
 import { foldingRanges } from './features/folding-ranges.js';
 import { hover } from './features/hover.js';
@@ -104,6 +106,10 @@ export class LanguageService {
 
   selectionRanges(document: TextDocument, positions: Position[]): SelectionRange[] {
     return selectionRanges(this.current(document), document, positions);
+  }
+
+  completion(document: TextDocument, position: Position, triggerCharacter?: string): CompletionList {
+    return complete(this.current(document), document, position, { triggerCharacter });
   }
 
   hover(document: TextDocument, position: Position): Hover | null {
