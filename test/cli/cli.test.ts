@@ -105,3 +105,24 @@ describe('crmplan check', () => {
     expect(crmplan(['check', file, '--rule', 'no-such-rule=off']).status).toBe(2);
   });
 });
+
+describe('crmplan check folder search with .crmplanignore', () => {
+  it('skips what a .crmplanignore lists when searching, but checks it when named', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'crmplan-ignore-'));
+    mkdirSync(path.join(folder, 'broken-on-purpose'), { recursive: true });
+    writeFileSync(path.join(folder, 'good.crmplan.yaml'), CLEAN_PLAN);
+    writeFileSync(path.join(folder, 'draft-1.crmplan.yaml'), 'broken: [');
+    writeFileSync(path.join(folder, 'broken-on-purpose', 'bad.crmplan.yaml'), 'broken: [');
+    writeFileSync(path.join(folder, '.crmplanignore'), '# comment\nbroken-on-purpose/\ndraft-*.crmplan.yaml\n');
+    const searched = JSON.parse(crmplan(['check', '--format', 'json', '.'], folder).stdout) as { files: { path: string }[] };
+    expect(searched.files.map((file) => file.path)).toEqual(['good.crmplan.yaml']);
+    const named = crmplan(['check', 'broken-on-purpose/bad.crmplan.yaml', 'draft-1.crmplan.yaml'], folder);
+    expect(named.status).toBe(1);
+    expect(named.stdout).toContain('2 plans checked');
+  });
+
+  it('keeps samples/ clean while samples/with-problems shows every rule', () => {
+    expect(crmplan(['check', 'samples']).status).toBe(0);
+    expect(crmplan(['check', 'samples/with-problems']).status).toBe(1);
+  });
+});

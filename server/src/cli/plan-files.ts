@@ -4,6 +4,13 @@ import { UsageError } from './cli-io.js';
 
 const PLAN_FILE = /\.crmplan\.ya?ml$/;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/**
+ * A `.crmplanignore` in a folder lists, one per line, files and folders
+ * (relative to it; `*` matches within one name) that a folder search skips,
+ * like plans kept broken on purpose. Paths given on the command line are
+ * always checked.
+ */
+export const IGNORE_FILE = '.crmplanignore';
 
 /**
  * Expands the command line's paths into plan files: a file is taken as it
@@ -28,17 +35,50 @@ export async function findPlanFiles(cwd: string, paths: readonly string[]): Prom
   return [...found].sort();
 }
 
-async function collect(folder: string, found: Set<string>): Promise<void> {
+async function collect(folder: string, found: Set<string>, ignored: readonly IgnorePattern[] = []): Promise<void> {
   const entries = await fs.readdir(folder, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
+  const patterns = [...ignored, ...(await readIgnoreFile(folder))];
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
+    if (patterns.some((pattern) => pattern.matches(full))) continue;
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await collect(full, found);
+      if (!SKIPPED_FOLDERS.has(entry.name)) await collect(full, found, patterns);
     } else if (entry.isFile() && PLAN_FILE.test(entry.name)) {
       found.add(full);
     }
   }
+}
+
+interface IgnorePattern {
+  matches(file: string): boolean;
+}
+
+async function readIgnoreFile(folder: string): Promise<IgnorePattern[]> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.join(folder, IGNORE_FILE), 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const segments = line.replace(/^\/+|\/+$/g, '').split('/');
+      const expected = segments.map((segment) => new RegExp(`^${segment.split('*').map(escapeRegExp).join('[^/]*')}$`));
+      return {
+        matches: (file: string): boolean => {
+          const relative = path.relative(folder, file).split(path.sep);
+          return relative.length === expected.length && expected.every((pattern, index) => pattern.test(relative[index] ?? ''));
+        },
+      };
+    });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export async function readPlanFile(file: string, cwd: string): Promise<string> {

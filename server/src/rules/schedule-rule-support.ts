@@ -1,0 +1,144 @@
+import type { Dependency, PlanModel } from '../model/types.js';
+import type { WorkEdge, WorkGraph } from '../model/work-graph.js';
+import type { Schedule } from '../schedule/compute-schedule.js';
+import type { WorkingCalendar } from '../schedule/calendar.js';
+import type { DrivingDependency } from './schedule-finding-data.js';
+
+/** Wording and schedule walks shared by the schedule rules. */
+
+/** At most this many links of a driving chain are named (the earliest are cut). */
+export const DRIVING_CHAIN_LIMIT = 6;
+
+/** `'config'`, or the graph's stand-in (`(task 3)`) for a task without an id. */
+export function quotedNode(graph: WorkGraph, node: number): string {
+  const name = graph.nodeName(node);
+  return name.startsWith('(') ? name : `'${name}'`;
+}
+
+/** `1 working day`, `4 working days`. */
+export function workingDays(count: number): string {
+  return `${count} working day${count === 1 ? '' : 's'}`;
+}
+
+/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
+export function joinQuoted(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
+/** `on 2027-01-11` for one day, `from 2027-01-11 to 2027-01-15` otherwise. */
+export function dateRange(from: string, to: string): string {
+  return from === to ? `on ${from}` : `from ${from} to ${to}`;
+}
+
+/** How a dependency links, for messages: `finish-to-start`, `start-to-start with a lag of 2d`. */
+export function describeLink(dependency: Dependency): string {
+  const type = dependency.type === 'SS' ? 'start-to-start' : 'finish-to-start';
+  const { amount, unit } = dependency.lag;
+  return amount === 0 ? type : `${type} with a lag of ${amount}${unit}`;
+}
+
+/** The dependency edge that set a task's start, as finding data. */
+export function drivingDependency(graph: WorkGraph, edge: WorkEdge): DrivingDependency | undefined {
+  if (!edge.dependency || edge.via === 'contains') return undefined;
+  return {
+    id: edge.dependency.target.id,
+    kind: graph.isPhase(edge.to) ? 'phase' : 'task',
+    via: edge.via,
+    dependencySpan: edge.dependency.span,
+  };
+}
+
+/**
+ * The task (of a phase) whose dates a dependency on the phase waits for:
+ * the first task that ends last (FS) or starts first (SS). Undefined for a
+ * phase without scheduled tasks.
+ */
+export function phaseAnchorTask(model: PlanModel, schedule: Schedule, phaseIndex: number, type: Dependency['type']): number | undefined {
+  const phase = schedule.phases[phaseIndex];
+  if (!phase) return undefined;
+  for (const taskIndex of model.phases[phaseIndex]?.taskIndexes ?? []) {
+    const task = schedule.tasks[taskIndex];
+    if (task && (type === 'SS' ? task.s === phase.s : task.e === phase.e)) return taskIndex;
+  }
+  return undefined;
+}
+
+/**
+ * The chain of nodes whose dates set a task's start, earliest first, ending
+ * with the node the task waits for directly: follow each task's driving
+ * edge back; through a phase, continue with the task that sets the phase's
+ * end (FS) or start (SS). Walks at most `limit` links, so the cost is
+ * bounded whatever the plan; `truncated` says there was more before.
+ */
+export function drivingChain(
+  model: PlanModel,
+  graph: WorkGraph,
+  schedule: Schedule,
+  taskIndex: number,
+  limit = DRIVING_CHAIN_LIMIT,
+): { nodes: number[]; truncated: boolean } {
+  const nodes: number[] = [];
+  const seen = new Set<number>([taskIndex]);
+  let edge = schedule.tasks[taskIndex]?.drivingEdge;
+  while (edge?.dependency) {
+    if (nodes.length >= limit) return { nodes: nodes.reverse(), truncated: true };
+    const node = edge.to;
+    if (seen.has(node)) break;
+    seen.add(node);
+    nodes.push(node);
+    let next = node;
+    if (graph.isPhase(node)) {
+      const anchor = phaseAnchorTask(model, schedule, node - graph.taskCount, edge.dependency.type);
+      if (anchor === undefined || seen.has(anchor)) break;
+      if (nodes.length >= limit) return { nodes: nodes.reverse(), truncated: true };
+      seen.add(anchor);
+      nodes.push(anchor);
+      next = anchor;
+    }
+    edge = schedule.tasks[next]?.drivingEdge;
+  }
+  return { nodes: nodes.reverse(), truncated: false };
+}
+
+/** One person's share of one scheduled task, in hours per working day over [s, e). */
+export interface Booking {
+  readonly taskIndex: number;
+  readonly s: number;
+  readonly e: number;
+  readonly hours: number;
+}
+
+/**
+ * The largest sum of booking hours on any working day of [from, to), by a
+ * sweep over the bookings that overlap it: O(b log b) for b bookings.
+ */
+export function peakHours(bookings: readonly Booking[], from: number, to: number): number {
+  const events: [number, number][] = [];
+  for (const booking of bookings) {
+    const s = Math.max(booking.s, from);
+    const e = Math.min(booking.e, to);
+    if (e <= s) continue;
+    events.push([s, booking.hours], [e, -booking.hours]);
+  }
+  // Ends before starts on the same day: a booking ending at d does not occupy d.
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let running = 0;
+  let peak = 0;
+  for (const [, hours] of events) {
+    running += hours;
+    if (running > peak) peak = running;
+  }
+  return peak;
+}
+
+/** Hours per working day in the unit of a quantity kind, rounded down to a whole number. */
+export function hoursToWholeQuantity(
+  hours: number,
+  kind: 'percent' | 'hoursPerWeek',
+  calendar: WorkingCalendar,
+): number {
+  const value = kind === 'percent' ? (hours / calendar.hoursPerDay) * 100 : hours * calendar.workdaysPerWeek;
+  // The epsilon keeps 49.9999999 (float noise for 50) from rounding down to 49.
+  return Math.floor(value + 1e-6);
+}
