@@ -63,6 +63,7 @@ describe('robustness', () => {
           expect(diagnostic.message.length, context).toBeGreaterThan(0);
         }
         service.documentSymbols(document);
+        service.codeActions(document, { start: { line: 0, character: 0 }, end: { line: document.lineCount, character: 0 } }, { diagnostics });
         service.foldingRanges(document);
         service.inlayHints(document, { start: { line: 0, character: 0 }, end: { line: document.lineCount, character: 0 } });
         for (let probe = 0; probe < 8; probe++) {

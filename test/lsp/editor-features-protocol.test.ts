@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionList, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, MarkupContent, SelectionRange, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, MarkupContent, SelectionRange, WorkspaceEdit } from 'vscode-languageserver-types';
 import { LspTestClient } from './lsp-test-client.js';
 
 const PLAN = `crmplan: 1
@@ -98,6 +98,22 @@ describe('editor features over the real protocol', () => {
     const pm = list.items.find((item) => item.label === 'pm');
     expect(pm?.detail).toContain('Dana');
     expect(pm?.detail).toContain('Project Manager');
+  });
+
+  it('offers quick-fixes for a diagnostic, built from its data', async () => {
+    const broken = 'file:///tmp/protocol/fix.crmplan.yaml';
+    await client.open(broken, PLAN.replace('depends_on: [config]', 'depends_on: [confg]'));
+    const diagnostics = await client.diagnosticsFor(broken, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-reference'));
+    const unknown = diagnostics.find((diagnostic) => diagnostic.code === 'unknown-reference')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: broken },
+      range: unknown.range,
+      context: { diagnostics: [unknown] },
+    });
+    const replace = actions.find((action) => action.edit?.changes?.[broken]?.some((edit) => edit.newText === 'config'));
+    expect(replace?.kind).toBe('quickfix');
+    expect(replace?.edit?.changes?.[broken]).toEqual([{ range: unknown.range, newText: 'config' }]);
+    expect(actions.some((action) => action.title.includes('Disable') && action.title.includes('unknown-reference'))).toBe(true);
   });
 
   it('shows computed dates as inlay hints', async () => {

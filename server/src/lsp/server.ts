@@ -1,4 +1,5 @@
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   ErrorCodes,
@@ -22,6 +23,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let clientRegistersConfigurationChanges = false;
   let clientSupportsDefinitionLinks = false;
   let clientRefreshesInlayHints = false;
+  let clientAcceptsSnippetEdits = false;
 
   /** Settings are asked for each time, scoped to the document, never kept. */
   const settingsFor = async (uri: string): Promise<CrmplanSettings> => {
@@ -56,6 +58,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     clientSupportsDefinitionLinks = params.capabilities.textDocument?.definition?.linkSupport === true;
     clientRefreshesInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    // LSP 3.18's SnippetTextEdit; the 3.17 types do not declare the flag yet.
+    const workspaceEdit: unknown = params.capabilities.workspace?.workspaceEdit;
+    clientAcceptsSnippetEdits =
+      typeof workspaceEdit === 'object' && workspaceEdit !== null && 'snippetEditSupport' in workspaceEdit && workspaceEdit.snippetEditSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -67,6 +73,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
         inlayHintProvider: true,
       },
@@ -139,6 +146,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     withDocument(
       (document, params) => service.completion(document, params.position, params.context?.triggerCharacter),
       null,
+    ),
+  );
+  connection.onCodeAction(
+    withDocument(
+      (document, params) => service.codeActions(document, params.range, params.context, clientAcceptsSnippetEdits),
+      [],
     ),
   );
   connection.onHover(withDocument((document, params) => service.hover(document, params.position), null));

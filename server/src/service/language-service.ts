@@ -1,5 +1,7 @@
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import type {
+  CodeAction,
+  CodeActionContext,
   CompletionList,
   Diagnostic,
   DocumentHighlight,
@@ -14,6 +16,7 @@ import type {
 } from 'vscode-languageserver-types';
 import { analyzePlan, type AnalysisSettings, type PlanAnalysis } from './analyze-plan.js';
 import { defaultRuleDocsBase, findingToDiagnostic } from './diagnostics.js';
+import { codeActions } from './features/code-actions.js';
 import { complete } from './features/completion.js';
 import { documentSymbols } from './features/document-symbols.js';
 import { foldingRanges } from './features/folding-ranges.js';
@@ -110,6 +113,10 @@ export class LanguageService {
 
   completion(document: TextDocument, position: Position, triggerCharacter?: string): CompletionList {
     return complete(this.current(document), document, position, { triggerCharacter });
+  }
+
+  codeActions(document: TextDocument, range: Range, context: CodeActionContext, snippetEdits = false): CodeAction[] {
+    return codeActions(this.current(document), document, range, context, { ruleDocsBase: this.ruleDocsBase, snippetEdits });
   }
 
   hover(document: TextDocument, position: Position): Hover | null {

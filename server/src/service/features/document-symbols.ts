@@ -5,7 +5,7 @@ import { formatDuration } from '../../model/values.js';
 import { asMap, entry } from '../../model/yaml-nodes.js';
 import type { PlanAnalysis } from '../analyze-plan.js';
 import { spanToRange } from '../diagnostics.js';
-import { contentSpan, isEmpty, isNodeValue, trimmedSpan } from './syntax-nodes.js';
+import { contentSpan, isEmpty, isNodeValue, trimmedSpan } from '../../parse/syntax-nodes.js';
 
 /**
  * The outline and breadcrumbs of a plan:

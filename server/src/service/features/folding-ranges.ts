@@ -3,7 +3,7 @@ import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Span } from '../../model/types.js';
 import type { PlanAnalysis } from '../analyze-plan.js';
-import { contentEnd, isEmpty, isNodeValue } from './syntax-nodes.js';
+import { contentEnd, isEmpty, isNodeValue } from '../../parse/syntax-nodes.js';
 
 const COMMENT_LINE = /^[ \t]*#/;
 

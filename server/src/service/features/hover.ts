@@ -21,7 +21,7 @@ import {
   workingDays,
 } from './schedule-text.js';
 import { keyDescriptionAt, type KeyDescription } from './schema-descriptions.js';
-import { trimmedSpan } from './syntax-nodes.js';
+import { trimmedSpan } from '../../parse/syntax-nodes.js';
 
 export interface HoverOptions {
   /** Where the rule pages live (`defaultRuleDocsBase()` or a configured URL), ending in `/`. */

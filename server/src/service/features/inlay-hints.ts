@@ -3,7 +3,7 @@ import type { InlayHint, Range } from 'vscode-languageserver-types';
 import type { Span } from '../../model/types.js';
 import type { PlanAnalysis } from '../analyze-plan.js';
 import { longDate, shortDate, workingDays, yearOf } from './schedule-text.js';
-import { trimmedSpan } from './syntax-nodes.js';
+import { trimmedSpan } from '../../parse/syntax-nodes.js';
 
 /**
  * The computed dates of each task, written after its `name` (or after its

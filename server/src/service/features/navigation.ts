@@ -14,7 +14,7 @@ import { ID_PATTERN } from '../../model/values.js';
 import type { PlanAnalysis } from '../analyze-plan.js';
 import { spanToRange } from '../diagnostics.js';
 import { idAtOffset, occurrencesOf, type IdAtOffset } from './id-occurrences.js';
-import { scalarWithSpan, trimmedSpan, unquotedSpan } from './syntax-nodes.js';
+import { scalarWithSpan, trimmedSpan, unquotedSpan } from '../../parse/syntax-nodes.js';
 
 /**
  * Go to definition, find references, document highlights and rename for

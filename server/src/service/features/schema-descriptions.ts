@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import type { Span } from '../../model/types.js';
 import { planSchema } from '../../schema/plan-schema.js';
-import { pathAtOffset } from './syntax-nodes.js';
+import { pathAtOffset } from '../../parse/syntax-nodes.js';
 
 /**
  * What the JSON Schema says about the key under the cursor. The schema is

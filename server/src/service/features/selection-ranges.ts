@@ -4,7 +4,7 @@ import { isScalar } from 'yaml';
 import type { Span } from '../../model/types.js';
 import type { PlanAnalysis } from '../analyze-plan.js';
 import { spanToRange } from '../diagnostics.js';
-import { contentSpan, pairSpan, pathAtOffset, unquotedSpan } from './syntax-nodes.js';
+import { contentSpan, pairSpan, pathAtOffset, unquotedSpan } from '../../parse/syntax-nodes.js';
 
 /**
  * Expand / shrink selection. From the innermost out, for each position:

@@ -1,0 +1,101 @@
+import type { TaskKind } from '../model/types.js';
+import { ROLE_KEYWORDS, peopleWithRole } from '../rules/role-suggestions.js';
+import type { RuleContext } from '../rules/types.js';
+import { scalarText, type NewEntry } from './text-edits.js';
+
+/**
+ * What a quick fix writes when it inserts a task a practice rule asks for.
+ * Names and durations come from the seed roadmaps in ../shared/seeds:
+ * - data-cleansing 1w: seed 001's timeline ("Data Cleansing and Preparation
+ *   ... Week 3") and seed 000 ("+1-2 weeks if extensive data cleansing is
+ *   required");
+ * - data-backup 1d: seed 001 ("Data Backup: Create a backup of all existing
+ *   data before the migration process begins");
+ * - data-validation 2d: seed 002 ("Data Migration Dry Runs & Validation");
+ * - uat 1w: seed 000, Phase 3 ("User Acceptance Testing (UAT): Validating
+ *   core functionality with select users", a one-week phase);
+ * - training 3d: seed 000, Phase 3 ("End-User Training: Role-based training
+ *   sessions with practical exercises");
+ * - pilot 1w: seed 004 ("often starting with a pilot group before a full
+ *   organization wide launch");
+ * - hypercare 2w: seed 002, Phase 5 ("Post-Launch Support & Hypercare") and
+ *   seed 000 (Phase 3, "Help Desk Activation");
+ * - review 1d, four weeks after go-live: seed 002 ("One month post-launch,
+ *   a comprehensive review will be conducted").
+ */
+export interface TaskTemplate {
+  /** The id the new task gets (with `-2`, `-3`, ... when it is taken). */
+  readonly id: string;
+  readonly name: string;
+  readonly duration: string;
+  /** How a title names such a task: "Insert a <label> task ...". */
+  readonly label: string;
+  /** Lag after the task it follows, for a task inserted after another. */
+  readonly lag?: string;
+}
+
+export const TASK_TEMPLATES: Partial<Record<TaskKind, TaskTemplate>> = {
+  'data-cleansing': { id: 'data-cleansing', name: 'Data cleansing', duration: '1w', label: 'data-cleansing' },
+  'data-backup': { id: 'data-backup', name: 'Data backup before migration', duration: '1d', label: 'data-backup' },
+  'data-validation': { id: 'data-validation', name: 'Data validation', duration: '2d', label: 'data-validation' },
+  uat: { id: 'uat', name: 'User acceptance testing', duration: '1w', label: 'UAT' },
+  training: { id: 'end-user-training', name: 'End-user training', duration: '3d', label: 'training' },
+  pilot: { id: 'pilot', name: 'Pilot with a small user group', duration: '1w', label: 'pilot' },
+  hypercare: { id: 'hypercare', name: 'Hypercare', duration: '2w', label: 'hypercare' },
+  review: {
+    id: 'post-implementation-review',
+    name: 'Post-implementation review',
+    duration: '1d',
+    label: 'post-implementation review',
+    lag: '4w',
+  },
+};
+
+/** `base`, or `base-2`, `base-3`, ... : the first id no phase or task has. */
+export function freeWorkId(context: RuleContext, base: string): string {
+  const taken = new Set(context.symbols.ids('work'));
+  if (!taken.has(base)) return base;
+  for (let suffix = 2; ; suffix++) {
+    const candidate = `${base}-${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * Who owns a new task of `kind` in the phase: the first person whose role
+ * fits the kind; else nobody when the phase has an owner to pass on; else
+ * the plan's manager. Undefined leaves `owner` out.
+ */
+export function ownerForNewTask(context: RuleContext, kind: TaskKind, phaseIndex: number): string | undefined {
+  const { model, symbols } = context;
+  const fitting = peopleWithRole(model.people, ROLE_KEYWORDS[kind]).find((id) => symbols.lookup('person', id));
+  if (fitting) return fitting;
+  if (model.phases[phaseIndex]?.owner) return undefined;
+  const manager = model.plan.manager?.id;
+  return manager !== undefined && symbols.lookup('person', manager) ? manager : undefined;
+}
+
+/** `[a, b]` as YAML flow text, each id quoted when it must be. */
+export function flowIdList(ids: readonly string[]): string {
+  return `[${ids.map(scalarText).join(', ')}]`;
+}
+
+/** The entries of a new task, in the order plans write them. */
+export function newTaskEntries(
+  context: RuleContext,
+  kind: TaskKind,
+  template: TaskTemplate,
+  id: string,
+  phaseIndex: number,
+  dependsOn: string | undefined,
+): NewEntry[] {
+  const owner = ownerForNewTask(context, kind, phaseIndex);
+  return [
+    { key: 'id', value: scalarText(id) },
+    { key: 'name', value: scalarText(template.name) },
+    { key: 'kind', value: kind },
+    ...(owner !== undefined ? [{ key: 'owner', value: scalarText(owner) }] : []),
+    { key: 'duration', value: template.duration },
+    ...(dependsOn !== undefined ? [{ key: 'depends_on', value: dependsOn }] : []),
+  ];
+}
