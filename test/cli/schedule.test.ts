@@ -87,7 +87,7 @@ describe('crmplan schedule', () => {
   });
 
   it('rejects bad usage with exit 2 and one line', () => {
-    for (const args of [['schedule'], ['schedule', 'a.crmplan.yaml', 'b.crmplan.yaml'], ['schedule', 'missing.crmplan.yaml']]) {
+    for (const args of [['schedule'], ['schedule', 'a.crmplan.yaml', 'b.crmplan.yaml'], ['schedule', 'missing.crmplan.yaml'], ['schedule', 'samples'], []]) {
       const result = crmplan(args);
       expect(result.status).toBe(2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);

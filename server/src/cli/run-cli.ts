@@ -31,9 +31,13 @@ const COMMANDS: Record<string, Command> = {
 /** The CLI as a function of its arguments, so tests can run it in-process. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    io.stderr(`crmplan: missing command (commands: ${Object.keys(COMMANDS).join(', ')}; see crmplan --help)\n`);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(HELP);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${VERSION}\n`);

@@ -1,3 +1,5 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import type { PlanModel } from '../model/types.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
 import { scheduleToJson } from '../schedule/schedule-json.js';
@@ -14,6 +16,10 @@ export async function scheduleCommand(args: readonly string[], io: CliIo): Promi
   const options = parseOptions(args, ['format']);
   const format = formatOption(options, ['text', 'json']);
   if (options.positionals.length !== 1) throw new UsageError('schedule needs exactly one plan file: crmplan schedule FILE');
+  const given = options.positionals[0]!;
+  if (await isDirectory(path.resolve(io.cwd, given))) {
+    throw new UsageError(`'${given}' is a folder; schedule needs one plan file: crmplan schedule FILE`);
+  }
   const [file] = await findPlanFiles(io.cwd, options.positionals);
   if (!file) throw new UsageError('schedule needs exactly one plan file: crmplan schedule FILE');
   const shown = displayPath(file, io.cwd);
@@ -76,4 +82,12 @@ export function formatScheduleTable(model: PlanModel, schedule: Schedule): strin
           ),
         ];
   return `${[...header, ...lines, ...legend, ...overallocations].join('\n')}\n`;
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).isDirectory();
+  } catch {
+    return false;
+  }
 }

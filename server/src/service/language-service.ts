@@ -44,7 +44,10 @@ export interface LanguageServiceOptions {
  * so that several requests on the same text share the work.
  */
 export class LanguageService {
-  private readonly cache = new Map<string, { version: number; settingsKey: string; analysis: PlanAnalysis }>();
+  private readonly cache = new Map<
+    string,
+    { version: number; settingsKey: string; settings: AnalysisSettings; analysis: PlanAnalysis }
+  >();
   private readonly ruleDocsBase: string;
 
   constructor(options: LanguageServiceOptions = {}) {
@@ -56,7 +59,7 @@ export class LanguageService {
     const cached = this.cache.get(document.uri);
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.analysis;
     const analysis = analyzePlan(document.getText(), settings);
-    this.cache.set(document.uri, { version: document.version, settingsKey, analysis });
+    this.cache.set(document.uri, { version: document.version, settingsKey, settings, analysis });
     return analysis;
   }
 
@@ -72,7 +75,11 @@ export class LanguageService {
    */
   private current(document: TextDocument): PlanAnalysis {
     const cached = this.cache.get(document.uri);
-    return cached && cached.version === document.version ? cached.analysis : this.analyze(document);
+    if (cached && cached.version === document.version) return cached.analysis;
+    // A request between an edit and its (debounced) validation: analyse the
+    // new text with the settings this document was last validated with, so
+    // rules turned off in the editor stay off in hovers and quick-fixes.
+    return this.analyze(document, cached?.settings ?? {});
   }
 
   definition(document: TextDocument, position: Position): Location | null {
