@@ -6,6 +6,9 @@
 //
 // The extension is not packaged: the repository folder is linked into code-server's
 // extensions folder, so what runs is exactly dist/ + package.json + syntaxes/.
+// It checks what a user sees: diagnostics and the Problems panel, the restart command,
+// fixing by typing, undo, the Quick Fix, inlay hints, hover, go to definition, breadcrumbs
+// and the Outline view, and completion (the table in docs/editor-setup.md lists them).
 // Every wait polls for a state with a bound; nothing sleeps for a fixed time.
 // Screenshots go to .cache/e2e/. On failure the Problems panel, the crmplan output
 // channel (with the protocol trace) and the code-server log are printed.
@@ -15,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startCodeServer } from './code-server.mjs';
-import { poll } from './poll.mjs';
+import { poll, PollTimeoutError } from './poll.mjs';
 import { Workbench } from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -40,7 +43,43 @@ const chromiumFlags = [
 const brokenPlan = 'unknown-dependency.crmplan.yaml';
 const cleanPlan = 'clean.crmplan.yaml';
 // Where the typo is in test/e2e/vscode/workspace/unknown-dependency.crmplan.yaml (1-based).
-const typo = { line: 25, column: 22, text: 'kickof', fixedLine: '        depends_on: [kickoff]' };
+const typo = { line: 25, column: 22, text: 'kickof', typoLine: '        depends_on: [kickof]', fixedLine: '        depends_on: [kickoff]' };
+
+// The schedule of test/e2e/vscode/workspace/clean.crmplan.yaml, worked out by hand from the
+// contract's rules (plan.start Mon 2027-01-04, Monday-Friday, no holidays; working day k = 0
+// is Jan 4, so k = 5 is Mon Jan 11, k = 10 Mon Jan 18, k = 15 Mon Jan 25, k = 20 Mon Feb 1):
+//   kickoff 1d [0,1) -> requirements 1w [1,6): the discovery phase ends at e = 6.
+//   build depends on discovery, so each of its tasks starts at k >= 6 (Tue Jan 12):
+//   configuration 2w [6,16) Jan 12-Jan 25; backup 1d [6,7) Jan 12; cleansing 1w [6,11) Jan 12-Jan 18;
+//   migration waits for all three: 1w [16,21) = Tue Jan 26 -> Mon Feb 1;
+//   validation 2d [21,23) Feb 2-3; launch: uat 1w [23,28), training 3d [23,26),
+//   pilot 1w [28,33) Feb 11-17, go-live milestone at k = 33 = Thu Feb 18, hypercare 2w
+//   [33,43), review 1d [43,44): the end E = 44.
+//   Critical (float 0): kickoff, requirements, configuration, migration, validation, uat, pilot,
+//   go-live, hypercare, review. backup's float is 16 - 7 = 9 days, cleansing's 16 - 11 = 5.
+// (`crmplan schedule clean.crmplan.yaml` agrees; the test compares with these literals.)
+const schedule = {
+  /** `depends_on: [migration]` of the validation task: the reference the hover and F12 use. */
+  migrationReference: { line: 65, column: 24 },
+  /** `- id: migration`, where the id starts (1-based). */
+  migrationDeclaration: { line: 56, column: 13 },
+  migrationHover: ['Migrate accounts and contacts', 'task migration', 'Start: Tue 2027-01-26', 'Finish: Mon 2027-02-01', 'critical'],
+  /** Inlay hints, after each task's name (1-based lines). */
+  hints: [
+    { line: 49, name: 'Back up the legacy CRM', hint: 'Jan 12' },
+    { line: 53, name: 'Deduplicate and cleanse accounts', hint: 'Jan 12 -> Jan 18' },
+    { line: 57, name: 'Migrate accounts and contacts', hint: 'Jan 26 -> Feb 1 · critical' },
+  ],
+  milestoneHint: { line: 85, name: 'Go-live', hint: '◆ Feb 18 · critical' },
+};
+// Completion: a new line after `duration: 1d` of the kickoff task (line 33), typed `owner: `.
+const ownerCompletion = {
+  after: { line: 33, column: 21 },
+  people: ['ceo', 'pm', 'admin'],
+  filter: 'adm',
+  detail: 'Sam Ortiz · CRM administrator',
+  line: '        owner: admin',
+};
 
 /** @type {{codeServer?: Awaited<ReturnType<typeof startCodeServer>>, browser?: import('playwright-core').Browser, workbench?: Workbench}} */
 const state = {};
@@ -181,7 +220,263 @@ const checks = [
       await screenshot('vscode-fixed.png');
     },
   },
+  {
+    name: 'Undo (Ctrl+Z) brings the typo back, and the server reports it again',
+    run: async () => {
+      const workbench = requireWorkbench();
+      await workbench.page.keyboard.press('Control+Z');
+      await poll(`the editor shows "${typo.typoLine.trim()}" again`, async () => (await workbench.visibleLines()).includes(typo.typoLine), {
+        timeoutMs: 10_000,
+        lastSeen: async () => (await workbench.visibleLines()).filter((line) => line.includes('depends_on')).join(' | '),
+      });
+      await poll('the error squiggle is back and the status bar counts 1 error', async () => (await workbench.errorSquiggles()) > 0 && (await workbench.errorCount()) === 1, {
+        timeoutMs: 15_000,
+        lastSeen: async () => `${await workbench.errorSquiggles()} squiggles, ${await workbench.errorCount()} errors`,
+      });
+    },
+  },
+  {
+    name: `Quick Fix (Ctrl+.) on the error offers "Change '${typo.text}' to 'kickoff'"; applying it fixes the line and clears the error`,
+    run: async () => {
+      const workbench = requireWorkbench();
+      const title = `Change '${typo.text}' to 'kickoff'`;
+      await workbench.goTo(typo.line, typo.column + 2);
+      const actions = await openAndPoll(
+        `the Quick Fix menu lists "${title}"`,
+        () => workbench.page.keyboard.press('Control+.'),
+        async () => {
+          const rows = await workbench.codeActionRows();
+          return rows.some((row) => row.title === title) ? rows : undefined;
+        },
+        { close: () => workbench.page.keyboard.press('Escape'), lastSeen: async () => JSON.stringify(await workbench.codeActionRows()) },
+      );
+      if (!actions.some((row) => row.title === 'Disable unknown-reference in this file')) {
+        throw new Error(`the Quick Fix menu does not offer to disable the rule: ${JSON.stringify(actions)}`);
+      }
+      await screenshot('vscode-quick-fix.png');
+      // The menu focuses the first action; move to ours with the arrow keys, as a user would.
+      await poll(
+        `"${title}" has the focus in the menu`,
+        async () => {
+          const rows = await workbench.codeActionRows();
+          if (rows.find((row) => row.focused)?.title === title) return true;
+          await workbench.page.keyboard.press('ArrowDown');
+          return false;
+        },
+        { timeoutMs: 5_000, lastSeen: async () => JSON.stringify(await workbench.codeActionRows()) },
+      );
+      await workbench.page.keyboard.press('Enter');
+      await poll(`the editor shows "${typo.fixedLine.trim()}"`, async () => (await workbench.visibleLines()).includes(typo.fixedLine), {
+        timeoutMs: 10_000,
+        lastSeen: async () => (await workbench.visibleLines()).filter((line) => line.includes('depends_on')).join(' | '),
+      });
+      await poll(
+        'the squiggle is gone, the Problems panel has no unknown-reference and the status bar counts 0 errors',
+        async () =>
+          (await workbench.errorSquiggles()) === 0 &&
+          !(await workbench.problemsPanelText()).includes('unknown-reference') &&
+          (await workbench.errorCount()) === 0,
+        {
+          timeoutMs: 15_000,
+          lastSeen: async () =>
+            `${await workbench.errorSquiggles()} squiggles, ${await workbench.errorCount()} errors; panel: ${await workbench.problemsPanelText()}`,
+        },
+      );
+    },
+  },
+  {
+    name: 'inlay hints show the computed dates after the task names of the clean plan',
+    run: async () => {
+      const workbench = requireWorkbench();
+      await workbench.openFile(cleanPlan);
+      const expectHints = async (expected) => {
+        await poll(
+          `inlay hints ${expected.map((item) => `"${item.hint}" after "${item.name}"`).join(', ')}`,
+          async () => {
+            const lines = await workbench.inlayHintLines();
+            return expected.every(({ name, hint }) =>
+              lines.some((line) => line.text.startsWith(`        name: ${name}`) && line.hints.length === 1 && line.hints[0] === hint),
+            );
+          },
+          {
+            timeoutMs: 15_000,
+            lastSeen: async () =>
+              (await workbench.inlayHintLines())
+                .filter((line) => line.text.includes('name:'))
+                .map((line) => `${line.text} [hints: ${line.hints.join(' / ')}]`)
+                .join('\n'),
+          },
+        );
+      };
+      await workbench.goTo(schedule.hints[1]?.line ?? 1, 1);
+      await expectHints(schedule.hints);
+      await screenshot('vscode-inlay-hints.png');
+      await workbench.goTo(schedule.milestoneHint.line, 1);
+      await expectHints([schedule.milestoneHint]);
+    },
+  },
+  {
+    name: 'Show Hover (Ctrl+K Ctrl+I) on a dependency shows the task with its computed start and finish',
+    run: async () => {
+      const workbench = requireWorkbench();
+      const { line, column } = schedule.migrationReference;
+      await workbench.goTo(line, column);
+      await openAndPoll(
+        `the hover shows ${schedule.migrationHover.map((text) => `"${text}"`).join(', ')}`,
+        async () => {
+          await workbench.page.keyboard.press('Control+K');
+          await workbench.page.keyboard.press('Control+I');
+        },
+        async () => (await workbench.hoverTexts()).some((text) => schedule.migrationHover.every((part) => text.includes(part))),
+        { close: () => workbench.page.keyboard.press('Escape'), lastSeen: async () => (await workbench.hoverTexts()).join('\n---\n') || '(no hover)' },
+      );
+      await screenshot('vscode-hover.png');
+      await workbench.page.keyboard.press('Escape');
+      await poll('the hover closes', async () => (await workbench.hoverTexts()).length === 0, { timeoutMs: 5_000 });
+    },
+  },
+  {
+    name: 'Go to Definition (F12) on the dependency jumps to the task id',
+    run: async () => {
+      const workbench = requireWorkbench();
+      const { line, column } = schedule.migrationDeclaration;
+      const expected = `Ln ${line}, Col ${column}`;
+      // The cursor is still on the reference from the hover check.
+      const from = `Ln ${schedule.migrationReference.line}, Col ${schedule.migrationReference.column}`;
+      const before = await workbench.cursorPosition();
+      if (before !== from) throw new Error(`the cursor is at "${before}" before F12, expected "${from}"`);
+      await workbench.page.keyboard.press('F12');
+      await poll(`the cursor is at ${expected}`, async () => (await workbench.cursorPosition()).startsWith(expected), {
+        timeoutMs: 10_000,
+        lastSeen: () => workbench.cursorPosition(),
+      });
+    },
+  },
+  {
+    name: 'the breadcrumbs and the Outline view show the phase and the task id',
+    run: async () => {
+      const workbench = requireWorkbench();
+      const trail = ['E2E clean plan', 'Phases', 'build', 'migration'];
+      await poll(`the breadcrumbs read ${trail.join(' > ')}`, async () => (await workbench.breadcrumbs()).join(' > ').endsWith(trail.join(' > ')), {
+        timeoutMs: 10_000,
+        lastSeen: async () => (await workbench.breadcrumbs()).join(' > '),
+      });
+      // Collapse the folders section so the Outline gets the side bar's height (for the screenshot).
+      await workbench.collapseExplorerFolders();
+      await workbench.runCommand('Explorer: Focus on Outline View');
+      // Phases (level 3 under the plan and its Phases section) with their tasks (level 4).
+      const phasesOutline = async () => {
+        const rows = await workbench.outlineRows();
+        const start = rows.findIndex((row) => row.label === 'Phases (namespace)' && row.level === 2);
+        if (start < 0 || rows[0]?.label !== 'E2E clean plan (module)') return '';
+        const lines = [];
+        for (const row of rows.slice(start + 1)) {
+          if (row.level <= 2) break;
+          const id = row.label.replace(/ \([a-z ]+\)$/, '');
+          if (row.level === 3) lines.push(`${id}:`);
+          else if (row.level === 4) lines[lines.length - 1] += ` ${id}`;
+        }
+        return lines.join(' | ');
+      };
+      const expectedPhases =
+        'discovery: kickoff requirements | build: configuration backup cleansing migration validation | launch: uat training pilot go-live hypercare review';
+      await poll(`the Outline view lists the phases and their tasks: ${expectedPhases}`, async () => (await phasesOutline()) === expectedPhases, {
+        timeoutMs: 15_000,
+        lastSeen: async () => `${await phasesOutline()}\nrows: ${JSON.stringify(await workbench.outlineRows())}`,
+      });
+      // Typing in a tree moves the focus to the first row whose label matches; Left then
+      // moves it from a row to its parent.
+      const focusedRow = async () => (await workbench.outlineRows()).find((row) => row.focused);
+      await openAndPoll(
+        'the Outline view focuses the task "migration (function)" at level 4',
+        () => workbench.page.keyboard.type('migration'),
+        async () => {
+          const row = await focusedRow();
+          return row?.label === 'migration (function)' && row.level === 4 && row.text.includes('Migrate accounts and contacts');
+        },
+        { timeoutMs: 5_000, lastSeen: async () => JSON.stringify(await workbench.outlineRows()) },
+      );
+      await screenshot('vscode-outline.png');
+      await workbench.page.keyboard.press('ArrowLeft');
+      await poll('Left moves the focus to its phase, "build (package)" at level 3', async () => {
+        const row = await focusedRow();
+        return row?.label === 'build (package)' && row.level === 3;
+      }, { timeoutMs: 5_000, lastSeen: async () => JSON.stringify(await workbench.outlineRows()) });
+      await workbench.focusEditor();
+    },
+  },
+  {
+    name: 'completion after "owner: " lists the people with name and role; accepting one writes its id',
+    run: async () => {
+      const workbench = requireWorkbench();
+      const page = workbench.page;
+      const listsPeople = async () => {
+        const rows = await workbench.suggestRows();
+        return ownerCompletion.people.every((id) => rows.some((row) => row.label === id));
+      };
+      const rowsSeen = async () => JSON.stringify(await workbench.suggestRows()) + ` at ${await workbench.cursorPosition()}`;
+      await workbench.goTo(ownerCompletion.after.line, ownerCompletion.after.column);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      // The space after the colon is a trigger character: the list opens by itself.
+      await page.keyboard.type('owner: ');
+      await poll(`the suggest widget opens by itself and lists ${ownerCompletion.people.join(', ')}`, listsPeople, { timeoutMs: 15_000, lastSeen: rowsSeen });
+      await page.keyboard.press('Escape');
+      await poll('the suggest widget closes', async () => (await workbench.suggestRows()).length === 0, { timeoutMs: 5_000, lastSeen: rowsSeen });
+      // Asked for explicitly, as a user does to see the choices again.
+      await openAndPoll(`Trigger Suggest (Ctrl+Space) lists ${ownerCompletion.people.join(', ')}`, () => page.keyboard.press('Control+Space'), listsPeople, {
+        close: () => page.keyboard.press('Escape'),
+        lastSeen: rowsSeen,
+      });
+      await page.keyboard.type(ownerCompletion.filter);
+      await poll(
+        `the focused suggestion is admin with "${ownerCompletion.detail}"`,
+        async () => {
+          const focused = (await workbench.suggestRows()).find((row) => row.focused);
+          return focused?.label === 'admin' && focused.text.includes(ownerCompletion.detail);
+        },
+        { timeoutMs: 10_000, lastSeen: rowsSeen },
+      );
+      await screenshot('vscode-completion.png');
+      await page.keyboard.press('Enter');
+      await poll(`the editor shows "${ownerCompletion.line.trim()}"`, async () => (await workbench.visibleLines()).includes(ownerCompletion.line), {
+        timeoutMs: 10_000,
+        lastSeen: async () => (await workbench.visibleLines()).filter((line) => line.includes('owner')).join(' | '),
+      });
+      if ((await workbench.suggestRows()).length > 0) throw new Error('the suggest widget is still open after accepting');
+      // While `owner: ` was empty the server reported a schema error; the accepted text is valid.
+      await poll('the server validates the accepted text: no error squiggle, 0 errors in the status bar', async () => (await workbench.errorSquiggles()) === 0 && (await workbench.errorCount()) === 0, {
+        timeoutMs: 15_000,
+        lastSeen: async () => `${await workbench.errorSquiggles()} squiggles, ${await workbench.errorCount()} errors; panel: ${await workbench.problemsPanelText()}`,
+      });
+      await screenshot('vscode-completion-accepted.png');
+    },
+  },
 ];
+
+/**
+ * Presses the keys that open a widget (`open`) and polls `probe` until it holds. On a busy
+ * machine a request can be cancelled or arrive empty; then the widget is closed and opened
+ * again (at most `attempts` times, each retry printed), as a user would press the key again.
+ * @template T
+ * @param {string} description
+ * @param {() => Promise<unknown>} open
+ * @param {() => Promise<T>} probe
+ * @param {{attempts?: number, timeoutMs?: number, close?: () => Promise<unknown>, lastSeen?: () => Promise<string>}} [options]
+ * @returns {Promise<T>}
+ */
+async function openAndPoll(description, open, probe, { attempts = 3, timeoutMs = 8_000, close, lastSeen } = {}) {
+  for (let attempt = 1; ; attempt += 1) {
+    await open();
+    try {
+      return await poll(description, probe, { timeoutMs, lastSeen });
+    } catch (error) {
+      if (!(error instanceof PollTimeoutError) || attempt >= attempts) throw error;
+      console.log(`# retry ${attempt + 1}/${attempts}: ${error.message.split('\n').join(' ')}`);
+      await close?.();
+    }
+  }
+}
 
 function requireCodeServer() {
   if (state.codeServer === undefined) throw new Error('code-server did not start');

@@ -21,8 +21,10 @@ export class Workbench {
     await this.page.keyboard.press('Control+P');
     await this.page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
     await this.page.keyboard.type(fileName);
+    // Wait for the focused row, not just any row: with files already opened, the list first
+    // shows the history, and Enter before the filter applies would open the wrong file.
     await this.page
-      .locator('.quick-input-list .monaco-list-row', { hasText: fileName })
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName })
       .first()
       .waitFor({ state: 'visible', timeout: 10_000 });
     await this.page.keyboard.press('Enter');
@@ -111,6 +113,120 @@ export class Workbench {
     await this.page.keyboard.type(`${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** The status bar's cursor position, e.g. "Ln 56, Col 13". */
+  async cursorPosition() {
+    return (await this.page.locator('[id="status.editor.selection"]').innerText({ timeout: 1000 }).catch(() => '')).trim();
+  }
+
+  /** Collapses the Explorer's folders section (a click on its header), leaving the side bar to the other views. */
+  async collapseExplorerFolders() {
+    const header = this.page.locator('.pane:has(.explorer-folders-view) > .pane-header');
+    if ((await header.getAttribute('aria-expanded', { timeout: 5000 })) === 'true') await header.click({ timeout: 5000 });
+    await poll('the folders section is collapsed', async () => (await header.getAttribute('aria-expanded', { timeout: 1000 }).catch(() => null)) === 'false', {
+      timeoutMs: 5_000,
+    });
+  }
+
+  /** Gives the keyboard back to the active editor (after a view such as the Outline took it). */
+  async focusEditor() {
+    await this.runCommand('View: Focus Active Editor Group');
+  }
+
+  /**
+   * The active editor's visible lines with the inlay hints drawn in them. Monaco renders a hint
+   * as injected text in a span whose class is generated (`dyn-rule-N-M`); what identifies it is
+   * the CSS rule behind that class, which uses the inlay hint theme colours.
+   * @returns {Promise<Array<{text: string, hints: string[]}>>}
+   */
+  async inlayHintLines() {
+    return this.page.locator('.editor-group-container.active .monaco-editor .view-line').evaluateAll((lines) => {
+      const hintClasses = new Set();
+      for (const sheet of Array.from(document.styleSheets)) {
+        let rules;
+        try {
+          rules = Array.from(sheet.cssRules);
+        } catch {
+          continue; // a cross-origin sheet
+        }
+        for (const rule of rules) {
+          if (!rule.selectorText || !rule.style?.cssText.includes('--vscode-editorInlayHint-')) continue; // style rules only
+          for (const match of rule.selectorText.matchAll(/\.([\w-]+)/g)) hintClasses.add(match[1]);
+        }
+      }
+      const clean = (text) => (text ?? '').replace(/\u00a0/g, ' ');
+      return lines
+        .map((line) => ({
+          top: Number.parseFloat(line.style.top || '0'),
+          text: clean(line.textContent),
+          hints: Array.from(line.querySelectorAll('span'))
+            .filter((span) => Array.from(span.classList).some((name) => hintClasses.has(name)))
+            .map((span) => clean(span.textContent).trim())
+            .filter((text) => text !== ''),
+        }))
+        .sort((a, b) => a.top - b.top)
+        .map(({ text, hints }) => ({ text, hints }));
+    });
+  }
+
+  /** The texts of the editor hovers on screen (Ctrl+K Ctrl+I or the mouse). */
+  async hoverTexts() {
+    return this.page
+      .locator('.monaco-editor .monaco-hover')
+      .evaluateAll((hovers) => hovers.filter((hover) => hover.getClientRects().length > 0).map((hover) => hover.innerText));
+  }
+
+  /**
+   * The rows of the suggest widget when it is open: the label (aria-label "pm, Reference"), and
+   * the text, which holds the detail for the focused row.
+   * @returns {Promise<Array<{label: string, focused: boolean, text: string}>>}
+   */
+  async suggestRows() {
+    return this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row').evaluateAll((rows) =>
+      rows.map((row) => ({
+        label: (row.getAttribute('aria-label') ?? '').replace(/, [^,]*$/, ''),
+        focused: row.classList.contains('focused'),
+        text: (row.innerText ?? '').replace(/\s+/g, ' ').trim(),
+      })),
+    );
+  }
+
+  /**
+   * The actions of the open code action menu (Ctrl+.), without its group headers.
+   * @returns {Promise<Array<{title: string, focused: boolean}>>}
+   */
+  async codeActionRows() {
+    return this.page.locator('.action-widget .monaco-list-row.action').evaluateAll((rows) =>
+      rows
+        .filter((row) => row.getClientRects().length > 0)
+        .map((row) => ({ title: row.getAttribute('aria-label') ?? row.textContent ?? '', focused: row.classList.contains('focused') })),
+    );
+  }
+
+  /** The breadcrumbs above the active editor, e.g. ["plan.crmplan.yaml", "Plan", "Phases", "build", "migration"]. */
+  async breadcrumbs() {
+    return this.page
+      .locator('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item')
+      .allInnerTexts()
+      .then((items) => items.map((item) => item.trim()))
+      .catch(() => []);
+  }
+
+  /**
+   * The rendered rows of the Outline view (not its sticky scroll copies): aria-label
+   * "migration (function)", tree level (1 = the plan), and whether the row has the focus.
+   * @returns {Promise<Array<{label: string, level: number, focused: boolean, text: string}>>}
+   */
+  async outlineRows() {
+    return this.page.locator('.outline-pane .monaco-list-row:not(.monaco-tree-sticky-row)').evaluateAll((rows) =>
+      rows.map((row) => ({
+        label: row.getAttribute('aria-label') ?? '',
+        level: Number(row.getAttribute('aria-level') ?? '0'),
+        focused: row.classList.contains('focused'),
+        text: (row.innerText ?? '').replace(/\s+/g, ' ').trim(),
+      })),
+    );
   }
 
   /** Runs a command from the Command Palette (F1) by its title. */
