@@ -1,4 +1,5 @@
 import type { Finding, RuleContext } from '../rules/types.js';
+import { deadlineMissedFix } from './deadline-missed-fix.js';
 import { dependencyCycleFix } from './dependency-cycle-fix.js';
 import { disableRuleFix } from './disable-rule-fix.js';
 import { duplicateIdFix } from './duplicate-id-fix.js';
@@ -6,6 +7,7 @@ import { goLiveWithoutMigrationFix } from './go-live-without-migration-fix.js';
 import { goLiveWithoutRollbackFix } from './go-live-without-rollback-fix.js';
 import { goLiveWithoutTrainingFix } from './go-live-without-training-fix.js';
 import { goLiveWithoutUatFix } from './go-live-without-uat-fix.js';
+import { integrationBufferFix } from './integration-buffer-fix.js';
 import { lowContingencyFix } from './low-contingency-fix.js';
 import { migrationWithoutBackupFix } from './migration-without-backup-fix.js';
 import { migrationWithoutCleansingFix } from './migration-without-cleansing-fix.js';
@@ -16,7 +18,11 @@ import { noPilotFix } from './no-pilot-fix.js';
 import { noPostImplementationReviewFix } from './no-post-implementation-review-fix.js';
 import { noSponsorFix } from './no-sponsor-fix.js';
 import { objectiveNotSmartFix } from './objective-not-smart-fix.js';
+import { overallocationFix } from './overallocation-fix.js';
+import { phaseOrderFix } from './phase-order-fix.js';
+import { riskIncompleteFix } from './risk-incomplete-fix.js';
 import { schemaFix } from './schema-fix.js';
+import { startConflictFix } from './start-conflict-fix.js';
 import { unknownReferenceFix } from './unknown-reference-fix.js';
 import type { FixProvider, QuickFix } from './types.js';
 
@@ -33,6 +39,10 @@ export const FIX_PROVIDERS: readonly FixProvider[] = [
   duplicateIdFix,
   unknownReferenceFix,
   dependencyCycleFix,
+  deadlineMissedFix,
+  startConflictFix,
+  phaseOrderFix,
+  overallocationFix,
   missingOwnerFix,
   objectiveNotSmartFix,
   noSponsorFix,
@@ -46,7 +56,9 @@ export const FIX_PROVIDERS: readonly FixProvider[] = [
   noPilotFix,
   noHypercareFix,
   noPostImplementationReviewFix,
+  riskIncompleteFix,
   lowContingencyFix,
+  integrationBufferFix,
 ];
 
 const PROVIDERS_BY_RULE = new Map<string, FixProvider[]>();

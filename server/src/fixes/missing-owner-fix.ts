@@ -1,5 +1,5 @@
-import type { RuleContext } from '../rules/types.js';
 import { mapAtSpan } from './fix-nodes.js';
+import { describePerson } from './fix-titles.js';
 import { setMapValue } from './text-edits.js';
 import { findingData, type FixProvider, type QuickFix } from './types.js';
 
@@ -32,10 +32,3 @@ export const missingOwnerFix: FixProvider = {
     return fixes;
   },
 };
-
-/** `'pm' (Dana Lee)`: the id, and the name when the person has one. */
-function describePerson(context: RuleContext, id: string): string {
-  const declaration = context.symbols.lookup('person', id);
-  const name = declaration ? context.model.people[declaration.index]?.name?.value : undefined;
-  return `'${id}'${name ? ` (${name})` : ''}`;
-}

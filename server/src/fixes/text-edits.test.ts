@@ -1,9 +1,10 @@
-import { isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../parse/parse-plan-text.js';
 import {
   appendSeqItems,
   appendToList,
+  choice,
   escapeSnippet,
   fillEmptyWithMap,
   indentUnit,
@@ -13,9 +14,11 @@ import {
   joinEdits,
   isPlainSafe,
   placeholder,
+  removeMapEntry,
   removeSeqItem,
   replaceScalar,
   scalarText,
+  scalarToFlowMap,
   setMapValue,
 } from './text-edits.js';
 import type { FixEdit } from './types.js';
@@ -112,6 +115,49 @@ describe('mappings', () => {
     );
   });
 
+  it('removes a block entry with its line and trailing comment, keeping the comment lines around it', () => {
+    const text = 'a:\n    x: 1\n    # about start\n    start: 2027-01-04   # pinned\n    y: 2\n';
+    const map = mapAt(text, 'a');
+    expect(apply(text, [removeMapEntry(text, map, map.items[1]!)])).toBe('a:\n    x: 1\n    # about start\n    y: 2\n');
+    const crlf = text.replace(/\n/g, '\r\n');
+    const crlfMap = mapAt(crlf, 'a');
+    expect(apply(crlf, [removeMapEntry(crlf, crlfMap, crlfMap.items[1]!)])).toBe('a:\r\n    x: 1\r\n    # about start\r\n    y: 2\r\n');
+  });
+
+  it("moves the next key onto the dash's line when the first key of an item goes; keeps an only key", () => {
+    const text = 'items:\n  - start: 2027-01-04   # pinned\n    id: a\n  - start: 2027-01-04\n';
+    const first = mapAt(text, 'items', 0);
+    expect(apply(text, [removeMapEntry(text, first, first.items[0]!)])).toBe('items:\n  - id: a\n  - start: 2027-01-04\n');
+    const only = mapAt(text, 'items', 1);
+    expect(removeMapEntry(text, only, only.items[0]!)).toBeUndefined();
+  });
+
+  it('removes a flow entry with one comma; the only one leaves {}', () => {
+    const text = 'a: {x: 1, start: 2, y: 3}\nb: {x: 1, start: 2}   # c\nc: { start: 2 }\n';
+    const entry = (key: string) => {
+      const map = mapAt(text, key);
+      return removeMapEntry(text, map, map.items.find((pair) => isScalar(pair.key) && pair.key.value === 'start')!);
+    };
+    expect(apply(text, [entry('a'), entry('b'), entry('c')])).toBe('a: {x: 1, y: 3}\nb: {x: 1}   # c\nc: {  }\n');
+    // A separator over a line break may hold a comment: left alone.
+    const multiline = 'a: {x: 1,   # one\n    start: 2}\n';
+    const map = mapAt(multiline, 'a');
+    expect(removeMapEntry(multiline, map, map.items[1]!)).toBeUndefined();
+  });
+
+  it('wraps a scalar in a flow mapping as written, in a one-item list where a mapping cannot go', () => {
+    const text = 'a: [x, "y"]   # c\nb: z\n';
+    const seq = seqAt(text, 'a');
+    const lag = [{ key: 'lag', value: '2d' }];
+    const single = nodeAt(text, 'b');
+    expect(
+      apply(text, [
+        scalarToFlowMap(text, seq.items[1] as Scalar, 'task', lag),
+        isScalar(single) ? scalarToFlowMap(text, single, 'task', lag, true) : undefined,
+      ]),
+    ).toBe('a: [x, {task: "y", lag: 2d}]   # c\nb: [{task: z, lag: 2d}]\n');
+  });
+
   it('joins insertions at one offset into one edit, in order', () => {
     const edits = joinEdits([
       { span: { start: 5, end: 5 }, newText: ' a', snippet: ' ${1:a}' },
@@ -133,6 +179,8 @@ describe('mappings', () => {
     expect(edit?.newText).toBe('\n  metric: TODO\n  cost: $5');
     expect(edit?.snippet).toBe('\n  metric: ${1:TODO}\n  cost: \\$5');
     expect(escapeSnippet('a}$\\')).toBe('a\\}\\$\\\\');
+    expect(choice(2, ['medium', 'low', 'high'])).toBe('${2|medium,low,high|}');
+    expect(choice(1, ['a,b', 'c|d'])).toBe('${1|a\\,b,c\\|d|}');
   });
 });
 

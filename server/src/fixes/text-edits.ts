@@ -169,6 +169,11 @@ export function placeholder(index: number, text: string): string {
   return `\${${index}:${escapeSnippet(text)}}`;
 }
 
+/** `${n|a,b,c|}`: a tab stop that offers `options`, the first one inserted. */
+export function choice(index: number, options: readonly string[]): string {
+  return `\${${index}|${options.map((option) => option.replace(/[\\$}|,]/g, (character) => `\\${character}`)).join(',')}|}`;
+}
+
 // ---------------------------------------------------------------------------
 // Mappings
 
@@ -312,6 +317,56 @@ export function setMapValue(text: string, map: YAMLMap, key: string, value: stri
   if (!isScalar(current)) return undefined;
   const edit = replaceScalar(text, current, value);
   return edit && snippetValue !== undefined ? { ...edit, snippet: snippetValue } : edit;
+}
+
+/**
+ * Removes one entry of a mapping. In a flow mapping, the entry and one
+ * separating comma (the only entry leaves `{}`); in a block mapping, the
+ * entry's whole lines with their trailing comment when its key starts its
+ * line, else (the first key of a list item, `- start: ...`) the text up to
+ * the next key, which moves up onto the dash's line. Undefined where that
+ * would remove more than the entry: the only key of a list item, or a flow
+ * entry whose separator runs over a line break (a comment may sit there).
+ */
+export function removeMapEntry(text: string, map: YAMLMap, pair: Pair): FixEdit | undefined {
+  const index = map.items.indexOf(pair);
+  const span = pairSpan(text, pair);
+  if (index < 0 || !span) return undefined;
+  const next = map.items[index + 1];
+  const nextStart = next && keyStartOf(next);
+  if (map.flow) {
+    const previous = map.items[index - 1];
+    const previousEnd = previous && pairSpan(text, previous)?.end;
+    const removed =
+      nextStart !== undefined
+        ? { start: span.start, end: nextStart }
+        : previousEnd !== undefined
+          ? { start: previousEnd, end: span.end }
+          : span;
+    return text.slice(removed.start, removed.end).includes('\n') ? undefined : { span: removed, newText: '' };
+  }
+  const start = lineStart(text, span.start);
+  if (onlySpacesBetween(text, start, span.start)) {
+    const end = lineEnd(text, span.end);
+    return { span: { start, end: end + lineBreakLength(text, end) }, newText: '' };
+  }
+  return nextStart === undefined ? undefined : { span: { start: span.start, end: nextStart }, newText: '' };
+}
+
+/**
+ * Turns a scalar into a flow mapping that holds it under `key`, followed by
+ * `entries`: `erp-sync` -> `{task: erp-sync, lag: 2d}` (the scalar's text is
+ * kept as written, quotes included). With `asList`, the mapping goes into
+ * a one-item flow list (`[{...}]`), for a key that takes a single scalar or
+ * a list but not a mapping.
+ */
+export function scalarToFlowMap(text: string, scalar: Scalar, key: string, entries: readonly NewEntry[], asList = false): FixEdit | undefined {
+  const span = scalarSpan(text, scalar);
+  if (!span) return undefined;
+  const written = text.slice(span.start, span.end);
+  if (written === '' || /[\r\n]/.test(written)) return undefined;
+  const map = `{${[`${key}: ${written}`, ...entries.map((entry) => `${entry.key}: ${entry.value}`)].join(', ')}}`;
+  return { span, newText: asList ? `[${map}]` : map };
 }
 
 // ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runFixture } from '../testing/fixtures.js';
+import { WAIT_CHECK_LIMIT } from './overallocation-waits.js';
 
 // 2027-01-04 is a Monday (working day 0); 8 hours a day, mon-fri.
 const PLAN = `crmplan: 1
@@ -99,6 +100,8 @@ describe('overallocation', () => {
       fittingLoad: { quantity: { kind: 'percent', value: 50 }, text: '50%' },
       // 'c' waits for 'a' (SS): making 'a' wait for 'c' would close a cycle.
       waitCandidates: ['b'],
+      // Waiting for 'b' moves 'a' a week later, and 'c' (7 days after its start) with it: they still overlap.
+      resolvingWaits: [],
       // Wen is busy in the first week, Ana has 60%, Sam has 10% on 'b'.
       freePeople: [],
     });
@@ -107,15 +110,55 @@ describe('overallocation', () => {
     expect(PLAN.slice(a.loadSpan!.start, a.loadSpan!.end)).toBe('100%');
     // The other tasks fill the whole capacity on their own: no load fits.
     // Free means free on every day of the task: Wen is busy in its week; Sam is on it already.
-    expect(b).toMatchObject({ taskId: 'b', fittingLoad: undefined, waitCandidates: ['a'], freePeople: ['ba'] });
-    expect(c).toMatchObject({ taskId: 'c', fittingLoad: undefined, waitCandidates: ['a'], freePeople: ['dev', 'ba', 'spare'] });
-    expect(d).toMatchObject({ taskId: 'd', fittingLoad: { text: '35%' }, waitCandidates: ['e'], freePeople: ['pm', 'dev', 'spare'] });
+    expect(b).toMatchObject({ taskId: 'b', fittingLoad: undefined, waitCandidates: ['a'], resolvingWaits: ['a'], freePeople: ['ba'] });
+    expect(c).toMatchObject({
+      taskId: 'c',
+      fittingLoad: undefined,
+      waitCandidates: ['a'],
+      resolvingWaits: ['a'],
+      freePeople: ['dev', 'ba', 'spare'],
+    });
+    expect(d).toMatchObject({
+      taskId: 'd',
+      fittingLoad: { text: '35%' },
+      waitCandidates: ['e'],
+      resolvingWaits: ['e'],
+      freePeople: ['pm', 'dev', 'spare'],
+    });
     // The unit the author used: h/w stays h/w (4.8h - 4h = 0.8h a day = 4h/w).
     expect(e).toMatchObject({
       taskId: 'e',
       fittingLoad: { quantity: { kind: 'hoursPerWeek', value: 4 }, text: '4h/w' },
       freePeople: ['pm', 'dev', 'spare'],
     });
+  });
+
+  it('offers to wait only where waiting removes the finding and overloads nobody anew', () => {
+    const text = `crmplan: 1
+plan: {name: P, start: 2027-01-04}
+people:
+  - {id: pm}
+  - {id: dev}
+phases:
+  - id: first
+    tasks:
+      - {id: a, name: A, duration: 1w, assign: [{person: pm}]} # expect: overallocation
+      - {id: b, name: B, duration: 1w, assign: [{person: pm}, {person: dev}]} # expect: overallocation
+      - {id: x, name: X, duration: 1w, start: 2027-01-11, assign: [{person: dev}]}
+  - id: second
+    tasks:
+      - {id: c, name: C, duration: 1w, depends_on: [x], assign: [{person: pm, load: 10%}]}
+      - {id: late, name: Late, duration: 1w, start: 2027-01-04, assign: [{person: pm, load: 10%}]} # expect: overallocation
+`;
+    const { actual, expected, findings } = runFixture(text, { rules: ['overallocation'] });
+    expect(actual).toEqual(expected);
+    const [a, b, late] = findings.map((finding) => finding.data);
+    // 'a' after 'b' is alone in its second week.
+    expect(a).toMatchObject({ taskId: 'a', waitCandidates: ['b', 'late'], resolvingWaits: ['b'] });
+    // 'b' after 'a' would land on 'x', which keeps the developer busy then.
+    expect(b).toMatchObject({ taskId: 'b', waitCandidates: ['a', 'late'], resolvingWaits: [] });
+    // 'late' is in a later phase than 'a' and 'b': it may wait for either (its second week is free).
+    expect(late).toMatchObject({ taskId: 'late', waitCandidates: ['a', 'b'], resolvingWaits: ['a', 'b'] });
   });
 
   it('reads ranges that follow each other without a gap as one period', () => {
@@ -173,6 +216,28 @@ phases:
     expect(findings[1]?.related?.map((location) => location.message)).toEqual(["The same task books 'pm' again here."]);
   });
 
+  it('offers no one to hand the assignment to when the same task still overloads the person without it', () => {
+    const text = `crmplan: 1
+plan: {name: P, start: 2027-01-04}
+people: [{id: pm}, {id: spare}]
+phases:
+  - id: p
+    tasks:
+      - id: b
+        name: B
+        duration: 1d
+        assign:
+          - {person: pm, load: 50%} # expect: overallocation
+          - {person: pm, load: 100%}
+      - {id: x, name: X, duration: 1d, assign: [{person: pm, load: 20%}]} # expect: overallocation
+`;
+    const { actual, expected, findings } = runFixture(text, { rules: ['overallocation'] });
+    expect(actual).toEqual(expected);
+    // Without the first item, 'b' (100%) and 'x' (20%) still overload 'pm'.
+    expect(findings[0]?.data).toMatchObject({ taskId: 'b', fittingLoad: undefined, freePeople: [] });
+    expect(findings[1]?.data).toMatchObject({ taskId: 'x', freePeople: ['spare'] });
+  });
+
   it('is silent without a plan start, on tasks on a cycle, and within capacity', () => {
     const noStart = `crmplan: 1
 plan: {name: P}
@@ -218,5 +283,14 @@ ${tasks.join('\n')}
     expect(findings).toHaveLength(800);
     const searched = findings.filter((finding) => finding.data?.rule === 'overallocation' && finding.data.freePeople !== undefined);
     expect(searched).toHaveLength(50);
+    // Each "what if it waited" check reschedules the plan: at most WAIT_CHECK_LIMIT of them, for the first findings only.
+    const waitsChecked = findings.filter((finding) => finding.data?.rule === 'overallocation' && finding.data.resolvingWaits !== undefined);
+    expect(waitsChecked.length).toBeGreaterThan(0);
+    expect(waitsChecked.length).toBeLessThanOrEqual(50);
+    const candidatesChecked = waitsChecked.reduce(
+      (sum, finding) => sum + (finding.data?.rule === 'overallocation' ? finding.data.waitCandidates.length : 0),
+      0,
+    );
+    expect(candidatesChecked).toBeLessThanOrEqual(WAIT_CHECK_LIMIT);
   });
 });

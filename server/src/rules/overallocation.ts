@@ -3,6 +3,7 @@ import type { Assignment, PlanModel } from '../model/types.js';
 import type { WorkGraph } from '../model/work-graph.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
 import { assignmentDailyLoad, dailyCapacity, LOAD_EPSILON, type Overallocation } from '../schedule/load.js';
+import { WaitCheck } from './overallocation-waits.js';
 import type { OverallocationData, OverallocationRange, SuggestedLoad } from './schedule-finding-data.js';
 import {
   type Booking,
@@ -15,10 +16,12 @@ import {
 import type { Finding, RelatedLocation, Rule } from './types.js';
 
 /**
- * `freePeople` is searched for the first this-many findings only: each
- * search sweeps every booking of the plan, so the cap bounds the rule's
- * cost on a plan that overallocates everyone everywhere (the findings past
- * it leave `freePeople` absent rather than empty, which would say "nobody").
+ * `freePeople` and `resolvingWaits` are searched for the first this-many
+ * findings only: each search sweeps every booking of the plan, so the cap
+ * bounds the rule's cost on a plan that overallocates everyone everywhere
+ * (the findings past it leave them absent rather than empty, which would
+ * say "nobody", "nothing"). `resolvingWaits` has its own budget too
+ * (WAIT_CHECK_LIMIT).
  */
 export const OVERALLOCATION_SEARCH_LIMIT = 50;
 
@@ -49,13 +52,15 @@ export const overallocationRule: Rule = {
   name: 'overallocation',
   defaultSeverity: 'warning',
   summary: 'a person is overallocated (message: who, when, peak load, which tasks)',
-  *check({ model, graph, schedule }): Iterable<Finding> {
+  *check({ model, symbols, graph, schedule }): Iterable<Finding> {
     if (!schedule || schedule.overallocations.length === 0) return;
     const groups = groupByPersonAndTask(schedule.overallocations);
     const bookings = new LazyBookings(model, schedule);
+    const waits = new WaitCheck(model, symbols, graph, schedule);
     let emitted = 0;
     for (const group of groups) {
-      const finding = overallocationFinding(model, graph, schedule, group, bookings, emitted < OVERALLOCATION_SEARCH_LIMIT);
+      const search = emitted < OVERALLOCATION_SEARCH_LIMIT ? waits : undefined;
+      const finding = overallocationFinding(model, graph, schedule, group, bookings, search);
       if (!finding) continue;
       emitted++;
       yield finding;
@@ -100,7 +105,8 @@ function overallocationFinding(
   schedule: Schedule,
   group: Group,
   bookings: LazyBookings,
-  searchFreePeople: boolean,
+  /** Given for the findings whose fixes are searched (see OVERALLOCATION_SEARCH_LIMIT). */
+  search: WaitCheck | undefined,
 ): Finding | undefined {
   const { personIndex, personId, taskIndex, ranges } = group;
   const calendar = schedule.calendar;
@@ -159,11 +165,19 @@ function overallocationFinding(
       : undefined;
 
   const downstream = others.length > 0 ? successorTasks(graph, taskIndex) : new Set<number>();
-  const waitCandidates = taskIds(others.filter((index) => !downstream.has(index)));
+  const waitIndexes = others.filter((index) => !downstream.has(index));
+  const waitCandidates = taskIds(waitIndexes);
+  const resolving = search?.resolving(taskIndex, personIndex, waitIndexes);
+  const resolvingWaits = resolving && taskIds(resolving);
 
-  const freePeople = searchFreePeople
-    ? findFreePeople(model, schedule, bookings, taskIndex, scheduled.s, scheduled.e, anchorHours)
-    : undefined;
+  // Handing this assignment over removes the overallocation unless the task
+  // books the person again and that alone still overloads them.
+  const handOverResolves = own.length === 1 || fittingHours >= -LOAD_EPSILON;
+  const freePeople = !search
+    ? undefined
+    : handOverResolves
+      ? findFreePeople(model, schedule, bookings, taskIndex, scheduled.s, scheduled.e, anchorHours)
+      : [];
 
   const personName = person.name?.value;
   const who = personName ? `${personName} ('${personId}')` : `'${personId}'`;
@@ -197,6 +211,7 @@ function overallocationFinding(
     loadSpan: anchor.load?.span,
     fittingLoad,
     waitCandidates,
+    resolvingWaits,
     freePeople,
   };
 

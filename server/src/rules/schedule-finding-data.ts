@@ -115,7 +115,8 @@ export interface SuggestedLoad {
  * every overallocation of the person the task takes part in.
  *
  * Fixes: lower the load to `fittingLoad`; make the task wait for one of
- * `waitCandidates`; hand the assignment to one of `freePeople`.
+ * `resolvingWaits`; hand the assignment to one of `freePeople`. Each of
+ * them removes the finding.
  */
 export interface OverallocationData extends TaskFacts {
   readonly rule: 'overallocation';
@@ -147,10 +148,22 @@ export interface OverallocationData extends TaskFacts {
    */
   readonly waitCandidates: readonly string[];
   /**
+   * The `waitCandidates` (in the same phase or an earlier one) that this
+   * task could wait for (FS, no lag) to remove this finding without
+   * overallocating anyone anew: with the new dependency, the task and what
+   * follows it are rescheduled and the loads swept again; every (person,
+   * task) pair overallocated afterwards was overallocated before, and this
+   * one is not. Absent when the rule skipped the check (see
+   * OVERALLOCATION_SEARCH_LIMIT and WAIT_CHECK_LIMIT).
+   */
+  readonly resolvingWaits?: readonly string[];
+  /**
    * Ids of people (in document order, not already on this task) whose
    * loads plus this assignment's load stay within their capacity on every
    * working day of this task, so the assignment could be handed to them.
-   * Absent when the rule skipped the search (see OVERALLOCATION_SEARCH_LIMIT).
+   * Empty when handing it over would not remove the finding (the task books
+   * the person again, and that alone overloads them). Absent when the rule
+   * skipped the search (see OVERALLOCATION_SEARCH_LIMIT).
    */
   readonly freePeople?: readonly string[];
 }

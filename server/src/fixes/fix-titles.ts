@@ -1,0 +1,21 @@
+import type { RuleContext } from '../rules/types.js';
+
+/** Pieces of fix titles that several providers share. */
+
+/** The person's name, when the first declaration of the id has one. */
+export function personName(context: RuleContext, id: string): string | undefined {
+  const declaration = context.symbols.lookup('person', id);
+  return declaration ? context.model.people[declaration.index]?.name?.value : undefined;
+}
+
+/** `'pm' (Dana Lee)`: the id, and the name when the person has one. */
+export function describePerson(context: RuleContext, id: string): string {
+  const name = personName(context, id);
+  return `'${id}'${name ? ` (${name})` : ''}`;
+}
+
+/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
+export function quotedList(ids: readonly string[]): string {
+  const quoted = ids.map((id) => `'${id}'`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}

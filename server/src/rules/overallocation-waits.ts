@@ -1,0 +1,154 @@
+import type { Symbols } from '../model/symbols.js';
+import type { PlanModel } from '../model/types.js';
+import type { WorkGraph } from '../model/work-graph.js';
+import type { Schedule } from '../schedule/compute-schedule.js';
+import { computeOverallocations, type OccupiedRange } from '../schedule/load.js';
+
+/**
+ * At most this many "what if the task waited for that one" schedules per
+ * analysis. Each is a forward pass over the nodes after the task plus a load
+ * sweep over every booking, O(nodes + edges + bookings log bookings); the
+ * cap keeps a plan that overloads everyone at a bounded cost (past it,
+ * `resolvingWaits` is left absent: not checked).
+ */
+export const WAIT_CHECK_LIMIT = 100;
+
+/**
+ * The checks of one analysis also share this much work, each counted as
+ * the plan's tasks, phases and assignments (about what one check touches):
+ * a plan of 10,000 tasks gets a few dozen checks, not a hundred.
+ */
+export const WAIT_CHECK_WORK = 1_000_000;
+
+/**
+ * Decides which tasks a task could wait for (finish-to-start, no lag) so
+ * that a person's overallocation on it goes away and nobody is overloaded
+ * anew. Waiting moves the task and everything that follows it, which can
+ * land them on other work, so the answer is computed, not guessed: the
+ * dates of the task and of what follows it are recomputed with the new
+ * dependency, and the loads are swept again.
+ *
+ * Nothing upstream of the task moves (the predecessor is not downstream of
+ * it, or the dependency would close a cycle), so the forward pass only
+ * revisits the nodes after the task in topological order whose
+ * prerequisites moved; everything else keeps its computed dates.
+ */
+export class WaitCheck {
+  private remaining: number;
+  private orderPositions: Int32Array | undefined;
+  private readonly overallocatedPairs: Set<string>;
+
+  constructor(
+    private readonly model: PlanModel,
+    private readonly symbols: Symbols,
+    private readonly graph: WorkGraph,
+    private readonly schedule: Schedule,
+  ) {
+    const size = model.tasks.reduce((sum, task) => sum + task.assign.length, graph.taskCount + graph.phaseCount);
+    this.remaining = Math.min(WAIT_CHECK_LIMIT, Math.floor(WAIT_CHECK_WORK / Math.max(1, size)));
+    this.overallocatedPairs = new Set(
+      schedule.overallocations.flatMap((range) => range.taskIndexes.map((taskIndex) => pairKey(range.personIndex, taskIndex))),
+    );
+  }
+
+  /**
+   * The candidates (task indexes, none of them downstream of the task)
+   * whose waiting removes every overallocation of `personIndex` on
+   * `taskIndex` and adds none: every (person, task) pair overallocated
+   * afterwards was overallocated before. Only candidates a `depends_on` can
+   * name (their id declares them, not an earlier duplicate) in the task's
+   * phase or an earlier one (waiting for a later phase's work is
+   * `phase-order`'s finding) are checked. Undefined when the check budget
+   * is spent.
+   */
+  resolving(taskIndex: number, personIndex: number, candidates: readonly number[]): number[] | undefined {
+    const phaseIndex = this.model.tasks[taskIndex]?.phaseIndex ?? -1;
+    const nameable = candidates.filter((candidate) => {
+      const task = this.model.tasks[candidate];
+      const declaration = task?.id && this.symbols.lookup('work', task.id.value);
+      return declaration?.kind === 'task' && declaration.index === candidate && task!.phaseIndex <= phaseIndex;
+    });
+    if (nameable.length > this.remaining) {
+      this.remaining = 0;
+      return undefined;
+    }
+    this.remaining -= nameable.length;
+    return nameable.filter((candidate) => this.waitingResolves(taskIndex, personIndex, candidate));
+  }
+
+  private waitingResolves(taskIndex: number, personIndex: number, predecessor: number): boolean {
+    const ranges = this.rangesAfterWaiting(taskIndex, predecessor);
+    if (!ranges) return false;
+    const after = computeOverallocations(this.model, this.schedule.calendar, ranges);
+    const target = pairKey(personIndex, taskIndex);
+    for (const range of after) {
+      for (const overloaded of range.taskIndexes) {
+        const key = pairKey(range.personIndex, overloaded);
+        if (key === target || !this.overallocatedPairs.has(key)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Every task's [s, e) once `taskIndex` waits for the finish of `predecessor`; undefined when nothing moves. */
+  private rangesAfterWaiting(taskIndex: number, predecessor: number): (OccupiedRange | undefined)[] | undefined {
+    const { graph, schedule } = this;
+    const taskCount = graph.taskCount;
+    const task = schedule.tasks[taskIndex];
+    const before = schedule.tasks[predecessor];
+    if (!task || !before || before.e <= task.s) return undefined;
+    const moved = new Map<number, OccupiedRange>([[taskIndex, { s: before.e, e: before.e + task.duration }]]);
+    const datesOf = (node: number): OccupiedRange | undefined =>
+      moved.get(node) ?? (node < taskCount ? schedule.tasks[node] : schedule.phases[node - taskCount]);
+
+    const order = graph.order;
+    const position = this.positionInOrder(taskIndex);
+    for (let index = position + 1; index < order.length; index++) {
+      const node = order[index]!;
+      const edges = graph.edges[node] ?? [];
+      if (!edges.some((edge) => moved.has(edge.to))) continue;
+      const old = datesOf(node);
+      if (!old) continue;
+      let dates: OccupiedRange | undefined;
+      if (node < taskCount) {
+        const scheduled = schedule.tasks[node]!;
+        // The same bounds as the scheduler's forward pass: 0, `start`, each dependency.
+        let s = Math.max(0, scheduled.startBound ?? 0);
+        for (const edge of edges) {
+          const dependency = edge.dependency;
+          const target = dependency && !graph.cyclic.has(edge.to) ? datesOf(edge.to) : undefined;
+          if (!dependency || !target) continue;
+          const bound = (dependency.type === 'SS' ? target.s : target.e) + schedule.calendar.workingDays(dependency.lag);
+          if (bound > s) s = bound;
+        }
+        dates = { s, e: s + scheduled.duration };
+      } else {
+        // A phase spans its tasks.
+        let s = Number.POSITIVE_INFINITY;
+        let e = Number.NEGATIVE_INFINITY;
+        for (const edge of edges) {
+          const member = edge.via === 'contains' && !graph.cyclic.has(edge.to) ? datesOf(edge.to) : undefined;
+          if (!member) continue;
+          s = Math.min(s, member.s);
+          e = Math.max(e, member.e);
+        }
+        if (s !== Number.POSITIVE_INFINITY) dates = { s, e };
+      }
+      if (dates && (dates.s !== old.s || dates.e !== old.e)) moved.set(node, dates);
+    }
+    return schedule.tasks.map((scheduled, index) => moved.get(index) ?? scheduled);
+  }
+
+  private positionInOrder(node: number): number {
+    if (!this.orderPositions) {
+      const positions = new Int32Array(this.graph.taskCount + this.graph.phaseCount).fill(-1);
+      this.graph.order.forEach((ordered, position) => (positions[ordered] = position));
+      this.orderPositions = positions;
+    }
+    return this.orderPositions[node] ?? -1;
+  }
+}
+
+function pairKey(personIndex: number, taskIndex: number): string {
+  return `${personIndex}:${taskIndex}`;
+}
