@@ -198,3 +198,19 @@ function expectNoOverlap(document: TextDocument, symbols: readonly DocumentSymbo
   }
   for (const symbol of symbols) expectNoOverlap(document, symbol.children ?? []);
 }
+
+describe('documentSymbols milestones', () => {
+  it('shows a task of 0d as a milestone, as the schedule treats it', () => {
+    const { analysis, document } = plan(`crmplan: 1
+plan: {name: P, start: 2027-01-04}
+phases:
+  - id: p
+    tasks:
+      - {id: signed, name: Contract signed, duration: 0d}
+      - {id: work, name: Work, duration: 2d}
+`);
+    const lines = outline(documentSymbols(analysis, document));
+    expect(lines).toContain('      signed [Event] — Contract signed · milestone');
+    expect(lines).toContain('      work [Function] — Work · 2d');
+  });
+});

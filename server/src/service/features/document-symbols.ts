@@ -81,12 +81,14 @@ export function documentSymbols(analysis: PlanAnalysis, document: TextDocument):
     const tasks = phase.taskIndexes.flatMap((taskIndex, position) => {
       const task = model.tasks[taskIndex];
       if (!task) return [];
-      const length = task.milestone ? 'milestone' : task.duration && formatDuration(task.duration.value);
+      // `0d` is a milestone too, as the schedule treats it (contract: D = 0).
+      const isMilestone = task.milestone || task.duration?.value.amount === 0;
+      const length = isMilestone ? 'milestone' : task.duration && formatDuration(task.duration.value);
       return [
         item(
           'task',
           position,
-          task.milestone ? SymbolKind.Event : SymbolKind.Function,
+          isMilestone ? SymbolKind.Event : SymbolKind.Function,
           task,
           task.name?.span,
           joined(task.name?.value, length),
