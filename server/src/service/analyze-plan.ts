@@ -26,7 +26,15 @@ export interface PlanAnalysis extends RuleContext {
  * configured findings. Pure and synchronous; never throws on user input.
  */
 export function analyzePlan(text: string, settings: AnalysisSettings = {}, rules: readonly Rule[] = ALL_RULES): PlanAnalysis {
-  const parsed = parsePlanText(text);
+  return analyzeParsedPlan(parsePlanText(text), settings, rules);
+}
+
+/** The pipeline after parsing: model, graph, schedule and rules. */
+export function analyzeParsedPlan(
+  parsed: ParsedDocument,
+  settings: AnalysisSettings = {},
+  rules: readonly Rule[] = ALL_RULES,
+): PlanAnalysis {
   const context = buildRuleContext(parsed);
   const planSettings = new Map(
     context.model.ruleSettings.flatMap((entry) => (entry.severity ? [[entry.rule.value, entry.severity.value] as const] : [])),
