@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, CompletionList, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, MarkupContent, SelectionRange, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, MarkupContent, SelectionRange, WorkspaceEdit } from 'vscode-languageserver-types';
 import { LspTestClient } from './lsp-test-client.js';
 
 const PLAN = `crmplan: 1
@@ -66,6 +66,24 @@ describe('editor features over the real protocol', () => {
       context: { includeDeclaration: true },
     });
     expect(locations.map((location) => location.range.start)).toEqual([positionOf('after go-live', 1, 6), positionOf('id: go-live', 1, 4)].sort((a, b) => a.line - b.line));
+  });
+
+  it('highlights an id: its declaration as written, its references as read', async () => {
+    const highlights = await client.request<DocumentHighlight[]>('textDocument/documentHighlight', { textDocument, position: positionOf('[config]', 1, 2) });
+    expect(highlights.map((highlight) => [highlight.range.start, highlight.kind])).toEqual([
+      [positionOf('id: config', 1, 4), 3],
+      [positionOf('[config]', 1, 1), 2],
+    ]);
+  });
+
+  it('prepares a rename on an id and refuses one elsewhere', async () => {
+    const prepared = await client.request<{ range: unknown; placeholder: string } | null>('textDocument/prepareRename', {
+      textDocument,
+      position: positionOf('id: config', 1, 5),
+    });
+    expect(prepared?.placeholder).toBe('config');
+    const nothing = await client.request('textDocument/prepareRename', { textDocument, position: positionOf('name: Configure', 1, 1) });
+    expect(nothing).toBeNull();
   });
 
   it('renames a task everywhere and refuses a taken name with a message', async () => {
