@@ -1,7 +1,8 @@
 import type { Symbols } from '../model/symbols.js';
 import type { PlanModel } from '../model/types.js';
-import type { WorkGraph } from '../model/work-graph.js';
+import type { WorkEdge, WorkGraph } from '../model/work-graph.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
+import { earliestTaskStart, phaseSpan } from '../schedule/forward-pass.js';
 import { computeOverallocations, type OccupiedRange } from '../schedule/load.js';
 
 /**
@@ -101,6 +102,7 @@ export class WaitCheck {
     const datesOf = (node: number): OccupiedRange | undefined =>
       moved.get(node) ?? (node < taskCount ? schedule.tasks[node] : schedule.phases[node - taskCount]);
 
+    const lagOf = (edge: WorkEdge): number => (edge.dependency ? schedule.calendar.workingDays(edge.dependency.lag) : 0);
     const order = graph.order;
     const position = this.positionInOrder(taskIndex);
     for (let index = position + 1; index < order.length; index++) {
@@ -109,30 +111,14 @@ export class WaitCheck {
       if (!edges.some((edge) => moved.has(edge.to))) continue;
       const old = datesOf(node);
       if (!old) continue;
+      // The scheduler's own forward-pass steps, over the moved dates.
       let dates: OccupiedRange | undefined;
       if (node < taskCount) {
         const scheduled = schedule.tasks[node]!;
-        // The same bounds as the scheduler's forward pass: 0, `start`, each dependency.
-        let s = Math.max(0, scheduled.startBound ?? 0);
-        for (const edge of edges) {
-          const dependency = edge.dependency;
-          const target = dependency && !graph.cyclic.has(edge.to) ? datesOf(edge.to) : undefined;
-          if (!dependency || !target) continue;
-          const bound = (dependency.type === 'SS' ? target.s : target.e) + schedule.calendar.workingDays(dependency.lag);
-          if (bound > s) s = bound;
-        }
+        const { s } = earliestTaskStart(edges, graph.cyclic, datesOf, scheduled.startBound, lagOf);
         dates = { s, e: s + scheduled.duration };
       } else {
-        // A phase spans its tasks.
-        let s = Number.POSITIVE_INFINITY;
-        let e = Number.NEGATIVE_INFINITY;
-        for (const edge of edges) {
-          const member = edge.via === 'contains' && !graph.cyclic.has(edge.to) ? datesOf(edge.to) : undefined;
-          if (!member) continue;
-          s = Math.min(s, member.s);
-          e = Math.max(e, member.e);
-        }
-        if (s !== Number.POSITIVE_INFINITY) dates = { s, e };
+        dates = phaseSpan(edges, graph.cyclic, datesOf);
       }
       if (dates && (dates.s !== old.s || dates.e !== old.e)) moved.set(node, dates);
     }

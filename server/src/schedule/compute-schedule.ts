@@ -2,6 +2,7 @@ import type { DueSpec, PlanModel, Task } from '../model/types.js';
 import type { Symbols } from '../model/symbols.js';
 import type { WorkEdge, WorkGraph } from '../model/work-graph.js';
 import { createWorkingCalendar, type WorkingCalendar } from './calendar.js';
+import { earliestTaskStart, phaseSpan, type NodeDates } from './forward-pass.js';
 import { computeOverallocations, type Overallocation } from './load.js';
 
 /**
@@ -137,41 +138,22 @@ export function computeScheduleWithCalendar(model: PlanModel, graph: WorkGraph, 
 
   // Forward pass: prerequisites come first in `order`, so every scheduled
   // predecessor already has its dates. Edges to cyclic nodes are ignored.
+  const earlyDates = (node: number): NodeDates | undefined =>
+    Number.isNaN(early[node]!) ? undefined : { s: early[node]!, e: earlyEnd[node]! };
   for (const node of order) {
     if (node < taskCount) {
       const task = model.tasks[node]!;
-      let s = 0;
       const startBound = task.start ? calendar.indexOnOrAfter(task.start.value) : undefined;
       startBounds[node] = startBound;
-      if (startBound !== undefined && startBound > s) s = startBound;
-      let driver: WorkEdge | undefined;
-      for (const edge of edges[node] ?? []) {
-        const dependency = edge.dependency;
-        if (!dependency || cyclic.has(edge.to)) continue;
-        const predecessorStart = early[edge.to]!;
-        // An empty phase (no scheduled tasks) imposes nothing.
-        if (Number.isNaN(predecessorStart)) continue;
-        const anchor = dependency.type === 'SS' ? predecessorStart : earlyEnd[edge.to]!;
-        const bound = anchor + lagOf(edge);
-        if (bound > s) {
-          s = bound;
-          driver = edge;
-        }
-      }
+      const { s, driver } = earliestTaskStart(edges[node] ?? [], cyclic, earlyDates, startBound, lagOf);
       early[node] = s;
       earlyEnd[node] = s + durations[node]!.days;
       drivingEdges[node] = driver;
     } else {
-      let s = Number.POSITIVE_INFINITY;
-      let e = Number.NEGATIVE_INFINITY;
-      for (const edge of edges[node] ?? []) {
-        if (edge.via !== 'contains' || cyclic.has(edge.to)) continue;
-        s = Math.min(s, early[edge.to]!);
-        e = Math.max(e, earlyEnd[edge.to]!);
-      }
-      if (s !== Number.POSITIVE_INFINITY) {
-        early[node] = s;
-        earlyEnd[node] = e;
+      const span = phaseSpan(edges[node] ?? [], cyclic, earlyDates);
+      if (span) {
+        early[node] = span.s;
+        earlyEnd[node] = span.e;
       }
     }
   }
