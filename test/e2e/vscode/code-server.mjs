@@ -51,12 +51,14 @@ const userSettings = {
 };
 
 /**
- * @param {{repoRoot: string, workspaceFixtures: string}} options
+ * `linkExtension: false` leaves the extensions folder empty, for a caller that loads the
+ * extension with `extensionDevelopmentPath` instead (the extension-host tests).
+ * @param {{repoRoot: string, workspaceFixtures: string, linkExtension?: boolean}} options
  * @returns {Promise<{url: string, workspace: string, sandbox: string, log: () => string,
  *   extensionLogs: () => Promise<string>, stop: () => Promise<void>, removeSandbox: () => Promise<void>,
  *   serverProcesses: () => Promise<number[]>}>}
  */
-export async function startCodeServer({ repoRoot, workspaceFixtures }) {
+export async function startCodeServer({ repoRoot, workspaceFixtures, linkExtension = true }) {
   const binary = codeServerBinary(repoRoot);
   if (!existsSync(binary)) {
     throw new Error(`code-server is not installed at ${binary}: run "bash scripts/install-code-server.sh"`);
@@ -84,7 +86,7 @@ export async function startCodeServer({ repoRoot, workspaceFixtures }) {
   // than packaged: what is tested is exactly what `npm run build` produced.
   const manifest = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
   const extensionFolder = `${manifest.publisher}.${manifest.name}-${manifest.version}`;
-  await symlink(repoRoot, path.join(dirs.extensions, extensionFolder), 'dir');
+  if (linkExtension) await symlink(repoRoot, path.join(dirs.extensions, extensionFolder), 'dir');
 
   const port = await freePort();
   const configFile = path.join(sandbox, 'config.yaml');
@@ -175,6 +177,8 @@ export async function startCodeServer({ repoRoot, workspaceFixtures }) {
 
   return {
     url: `${url}/?folder=${encodeURIComponent(dirs.workspace)}`,
+    /** host:port, for vscode-remote:// URIs. */
+    authority: `127.0.0.1:${port}`,
     workspace: dirs.workspace,
     sandbox,
     log: () => output,
