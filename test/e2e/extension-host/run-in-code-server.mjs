@@ -14,26 +14,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchHeadlessChromium } from '../vscode/headless-chromium.mjs';
 import { startCodeServer } from '../vscode/code-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
 const testsBundle = path.join(repoRoot, 'out/test/extension-host/index.js');
-const chromiumPath = process.env.CRMPLAN_E2E_CHROMIUM ?? '/usr/bin/chromium';
 // The whole run, code-server start included. CRMPLAN_EXT_HOST_TIMEOUT_MS overrides it.
 const budgetMs = Number(process.env.CRMPLAN_EXT_HOST_TIMEOUT_MS ?? 120_000);
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
 if (!existsSync(testsBundle)) {
   console.error(`${path.relative(repoRoot, testsBundle)} is missing: run "node scripts/build-extension-tests.mjs" first`);
   process.exit(2);
@@ -81,7 +69,7 @@ try {
   ];
   const url = `${codeServer.url}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags });
+  browser = await launchHeadlessChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 
   /** @type {(code: number) => void} */

@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromiumPath, launchHeadlessChromium } from './headless-chromium.mjs';
 import { startCodeServer } from './code-server.mjs';
 import { poll, PollTimeoutError } from './poll.mjs';
 import { Workbench } from './workbench.mjs';
@@ -24,21 +24,7 @@ import { Workbench } from './workbench.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
 const screenshots = path.join(repoRoot, '.cache/e2e');
-const chromiumPath = process.env.CRMPLAN_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const totalBudgetMs = 170_000;
-
-// Flags for Chromium on a machine without a network (see the editors-offline notes):
-// without the background-networking ones it keeps trying to reach Google's hosts.
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 const brokenPlan = 'unknown-dependency.crmplan.yaml';
 const cleanPlan = 'clean.crmplan.yaml';
@@ -94,7 +80,7 @@ const checks = [
   {
     name: 'the workbench opens the workspace in Chromium',
     run: async () => {
-      state.browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags, headless: true });
+      state.browser = await launchHeadlessChromium();
       const page = await state.browser.newPage({ viewport: { width: 1600, height: 1000 } });
       state.workbench = new Workbench(page);
       await page.goto(requireCodeServer().url, { timeout: 30_000 });
@@ -201,22 +187,7 @@ const checks = [
       const workbench = requireWorkbench();
       await workbench.goTo(typo.line, typo.column + typo.text.length);
       await workbench.page.keyboard.type('f');
-      await poll(`the editor shows "${typo.fixedLine.trim()}"`, async () => (await workbench.visibleLines()).includes(typo.fixedLine), {
-        timeoutMs: 10_000,
-        lastSeen: async () => (await workbench.visibleLines()).filter((line) => line.includes('depends_on')).join(' | '),
-      });
-      await poll(
-        'the squiggle is gone, the Problems panel has no unknown-reference and the status bar counts 0 errors',
-        async () =>
-          (await workbench.errorSquiggles()) === 0 &&
-          !(await workbench.problemsPanelText()).includes('unknown-reference') &&
-          (await workbench.errorCount()) === 0,
-        {
-          timeoutMs: 15_000,
-          lastSeen: async () =>
-            `${await workbench.errorSquiggles()} squiggles, ${await workbench.errorCount()} errors; panel: ${await workbench.problemsPanelText()}`,
-        },
-      );
+      await expectTypoFixed(workbench);
       await screenshot('vscode-fixed.png');
     },
   },
@@ -266,22 +237,7 @@ const checks = [
         { timeoutMs: 5_000, lastSeen: async () => JSON.stringify(await workbench.codeActionRows()) },
       );
       await workbench.page.keyboard.press('Enter');
-      await poll(`the editor shows "${typo.fixedLine.trim()}"`, async () => (await workbench.visibleLines()).includes(typo.fixedLine), {
-        timeoutMs: 10_000,
-        lastSeen: async () => (await workbench.visibleLines()).filter((line) => line.includes('depends_on')).join(' | '),
-      });
-      await poll(
-        'the squiggle is gone, the Problems panel has no unknown-reference and the status bar counts 0 errors',
-        async () =>
-          (await workbench.errorSquiggles()) === 0 &&
-          !(await workbench.problemsPanelText()).includes('unknown-reference') &&
-          (await workbench.errorCount()) === 0,
-        {
-          timeoutMs: 15_000,
-          lastSeen: async () =>
-            `${await workbench.errorSquiggles()} squiggles, ${await workbench.errorCount()} errors; panel: ${await workbench.problemsPanelText()}`,
-        },
-      );
+      await expectTypoFixed(workbench);
     },
   },
   {
@@ -481,6 +437,26 @@ async function openAndPoll(description, open, probe, { attempts = 3, timeoutMs =
 function requireCodeServer() {
   if (state.codeServer === undefined) throw new Error('code-server did not start');
   return state.codeServer;
+}
+
+/** The typo's line reads fixed and every trace of the unknown-reference error is gone. */
+async function expectTypoFixed(workbench) {
+  await poll(`the editor shows "${typo.fixedLine.trim()}"`, async () => (await workbench.visibleLines()).includes(typo.fixedLine), {
+    timeoutMs: 10_000,
+    lastSeen: async () => (await workbench.visibleLines()).filter((line) => line.includes('depends_on')).join(' | '),
+  });
+  await poll(
+    'the squiggle is gone, the Problems panel has no unknown-reference and the status bar counts 0 errors',
+    async () =>
+      (await workbench.errorSquiggles()) === 0 &&
+      !(await workbench.problemsPanelText()).includes('unknown-reference') &&
+      (await workbench.errorCount()) === 0,
+    {
+      timeoutMs: 15_000,
+      lastSeen: async () =>
+        `${await workbench.errorSquiggles()} squiggles, ${await workbench.errorCount()} errors; panel: ${await workbench.problemsPanelText()}`,
+    },
+  );
 }
 
 function requireWorkbench() {
