@@ -1,0 +1,99 @@
+/**
+ * The timeline: what the preview, `crmplan gantt` and the markdown of
+ * `crmplan diff` draw. It is plain JSON (it crosses the LSP connection and
+ * the webview's postMessage), built from a `PlanAnalysis` by
+ * `buildTimeline` (render/timeline-model.ts) and turned into Mermaid text by
+ * `ganttMermaid` (render/gantt-mermaid.ts). Nothing here is YAML: the
+ * webview never parses the plan.
+ *
+ * `key`s are generated (`p0`, `t0`, ...): they are what Mermaid and the
+ * webview's DOM see, so a hostile task id can never become a Mermaid token
+ * or an HTML id. The plan's own strings (`id`, `name`) are carried only as
+ * data, escaped by whoever draws them.
+ */
+import type { Span } from '../model/types.js';
+
+export type TimelineTaskStatus = 'planned' | 'in-progress' | 'done' | 'blocked';
+
+export interface TimelineTask {
+  /** `t<task index>`: safe for Mermaid and the DOM. */
+  readonly key: string;
+  /** The plan's id; null when the task has none. */
+  readonly id: string | null;
+  /** The task's name, or its id, or "(unnamed task)". */
+  readonly label: string;
+  /** `key` of the task's phase. */
+  readonly phaseKey: string;
+  /** ISO dates; null for a task the schedule could not place (on a cycle). */
+  readonly start: string | null;
+  readonly finish: string | null;
+  /** Working days. */
+  readonly duration: number;
+  readonly milestone: boolean;
+  readonly critical: boolean;
+  readonly totalFloat: number | null;
+  readonly status: TimelineTaskStatus | null;
+  /** Person id of the owner, when written. */
+  readonly owner: string | null;
+  /** Where the task's id (or, without one, the task item) is written: what the editor selects on click. */
+  readonly span: Span;
+}
+
+export interface TimelinePhase {
+  /** `p<phase index>`. */
+  readonly key: string;
+  readonly id: string | null;
+  readonly label: string;
+  readonly start: string | null;
+  readonly finish: string | null;
+  readonly critical: boolean;
+  readonly taskKeys: readonly string[];
+  readonly span: Span;
+}
+
+/** One person's load in one calendar week (weeks start on Monday). */
+export interface TimelineWeekLoad {
+  /** The Monday of the week (ISO date), even when Monday is not a working day. */
+  readonly week: string;
+  /** Hours assigned in the week's working days. */
+  readonly loadHours: number;
+  /** Hours available in the week's working days (capacity x working days). */
+  readonly capacityHours: number;
+  /** Some working day of the week is overallocated (as the `overallocation` rule sees it). */
+  readonly overallocated: boolean;
+  /** Keys of the tasks the person works on in the week. */
+  readonly taskKeys: readonly string[];
+}
+
+export interface TimelinePerson {
+  /** `r<person index>`. */
+  readonly key: string;
+  readonly id: string | null;
+  readonly label: string;
+  readonly weeks: readonly TimelineWeekLoad[];
+}
+
+export interface TimelineFindingCounts {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  readonly hints: number;
+}
+
+export interface Timeline {
+  readonly version: 1;
+  /** `plan.name`, when written. */
+  readonly title: string | null;
+  /** `plan.start`. */
+  readonly start: string;
+  readonly finish: string | null;
+  readonly workingDays: number;
+  /** Non-working weekdays as Mermaid writes them (`saturday`, `sunday`). */
+  readonly weekends: readonly string[];
+  /** Holiday dates (ISO). */
+  readonly holidays: readonly string[];
+  readonly phases: readonly TimelinePhase[];
+  readonly tasks: readonly TimelineTask[];
+  readonly people: readonly TimelinePerson[];
+  readonly findings: TimelineFindingCounts;
+}
