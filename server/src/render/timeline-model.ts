@@ -1,0 +1,200 @@
+import { WEEKDAYS, type PlanModel, type Weekday } from '../model/types.js';
+import type { Symbols } from '../model/symbols.js';
+import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber, type WorkingCalendar } from '../schedule/calendar.js';
+import { taskDuration, type Schedule } from '../schedule/compute-schedule.js';
+import { assignmentDailyLoad, dailyCapacity } from '../schedule/load.js';
+import type { PlanAnalysis } from '../service/analyze-plan.js';
+import type {
+  Timeline,
+  TimelineFindingCounts,
+  TimelinePerson,
+  TimelinePhase,
+  TimelineTask,
+  TimelineWeekLoad,
+} from './timeline-types.js';
+
+/** Mermaid's weekday names (`excludes saturday`), indexed like WEEKDAYS (Monday first). */
+const MERMAID_WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
+  mon: 'monday',
+  tue: 'tuesday',
+  wed: 'wednesday',
+  thu: 'thursday',
+  fri: 'friday',
+  sat: 'saturday',
+  sun: 'sunday',
+};
+
+/** Keys are generated from indexes so that nothing the plan says becomes a Mermaid token or a DOM id. */
+export const taskKey = (taskIndex: number): string => `t${taskIndex}`;
+export const phaseKey = (phaseIndex: number): string => `p${phaseIndex}`;
+export const personKey = (personIndex: number): string => `r${personIndex}`;
+
+/**
+ * The timeline of an analysed plan: what the preview, `crmplan gantt` and
+ * `crmplan diff` draw. Undefined when the plan cannot be scheduled (no
+ * usable `plan.start`). Pure; reads the schedule, never recomputes it.
+ */
+export function buildTimeline(analysis: PlanAnalysis): Timeline | undefined {
+  const { model, schedule } = analysis;
+  if (!schedule) return undefined;
+  const calendar = schedule.calendar;
+  return {
+    version: 1,
+    title: model.plan.name?.value ?? null,
+    start: schedule.start,
+    finish: schedule.finish ?? null,
+    workingDays: schedule.projectEnd,
+    weekends: WEEKDAYS.filter((weekday) => !model.plan.calendar.workdays.includes(weekday)).map(
+      (weekday) => MERMAID_WEEKDAY_NAMES[weekday],
+    ),
+    holidays: [...new Set(model.plan.calendar.holidays.map((holiday) => holiday.date))].sort(),
+    phases: timelinePhases(model, schedule),
+    tasks: timelineTasks(model, schedule, calendar),
+    people: timelinePeople(model, analysis.symbols, schedule),
+    findings: findingCounts(analysis),
+  };
+}
+
+function timelineTasks(model: PlanModel, schedule: Schedule, calendar: WorkingCalendar): TimelineTask[] {
+  return model.tasks.map((task, taskIndex) => {
+    const scheduled = schedule.tasks[taskIndex];
+    const duration = taskDuration(task, calendar);
+    return {
+      key: taskKey(taskIndex),
+      id: task.id?.value ?? null,
+      label: task.name?.value ?? task.id?.value ?? '(unnamed task)',
+      phaseKey: phaseKey(task.phaseIndex),
+      start: scheduled?.start ?? null,
+      finish: scheduled?.finish ?? null,
+      duration: scheduled?.duration ?? duration.days,
+      milestone: scheduled?.milestone ?? duration.milestone,
+      critical: scheduled?.critical ?? false,
+      totalFloat: scheduled?.totalFloat ?? null,
+      status: task.status?.value ?? null,
+      owner: task.owner?.id ?? null,
+      span: task.id?.span ?? task.span,
+    };
+  });
+}
+
+function timelinePhases(model: PlanModel, schedule: Schedule): TimelinePhase[] {
+  return model.phases.map((phase, phaseIndex) => {
+    const scheduled = schedule.phases[phaseIndex];
+    return {
+      key: phaseKey(phaseIndex),
+      id: phase.id?.value ?? null,
+      label: phase.name?.value ?? phase.id?.value ?? '(unnamed phase)',
+      start: scheduled?.start ?? null,
+      finish: scheduled?.finish ?? null,
+      critical: scheduled?.critical ?? false,
+      taskKeys: phase.taskIndexes.map(taskKey),
+      span: phase.id?.span ?? phase.span,
+    };
+  });
+}
+
+function findingCounts(analysis: PlanAnalysis): TimelineFindingCounts {
+  const counts = { errors: 0, warnings: 0, infos: 0, hints: 0 };
+  for (const finding of analysis.findings) {
+    if (finding.severity === 'error') counts.errors++;
+    else if (finding.severity === 'warning') counts.warnings++;
+    else if (finding.severity === 'info') counts.infos++;
+    else counts.hints++;
+  }
+  return counts;
+}
+
+/**
+ * The calendar weeks of the timeline: Mondays from the week of `plan.start`
+ * to the week of the finish, and for each the working-day indexes
+ * [first, end) it covers, clamped to the plan's working days [0, E). Days
+ * outside the plan are not on the timeline, so a plan starting on a
+ * Wednesday has a first week of three working days, in load and capacity.
+ */
+interface TimelineWeek {
+  readonly monday: string;
+  readonly first: number;
+  readonly end: number;
+}
+
+function timelineWeeks(schedule: Schedule): TimelineWeek[] {
+  if (schedule.finish === undefined) return [];
+  const calendar = schedule.calendar;
+  const startDay = dayNumberOfDate(schedule.start);
+  const firstMonday = startDay - weekdayOfDayNumber(startDay);
+  const lastDay = dayNumberOfDate(schedule.finish);
+  const clamp = (index: number): number => Math.min(schedule.projectEnd, Math.max(0, index));
+  const weeks: TimelineWeek[] = [];
+  for (let monday = firstMonday; monday <= lastDay; monday += 7) {
+    weeks.push({
+      monday: dateOfDayNumber(monday),
+      first: clamp(calendar.indexOnOrAfter(dateOfDayNumber(monday))),
+      end: clamp(calendar.indexOnOrAfter(dateOfDayNumber(monday + 7))),
+    });
+  }
+  return weeks;
+}
+
+/** One person's share of one task over the task's working days [s, e). */
+interface PersonBooking {
+  readonly taskIndex: number;
+  readonly s: number;
+  readonly e: number;
+  readonly hoursPerDay: number;
+}
+
+/**
+ * Weekly load per person. The daily figures are the ones the
+ * `overallocation` rule uses (`assignmentDailyLoad`, `dailyCapacity`), and a
+ * week is overallocated exactly when one of its working days lies in one of
+ * the schedule's overallocations: one notion of overallocation, not two.
+ */
+function timelinePeople(model: PlanModel, symbols: Symbols, schedule: Schedule): TimelinePerson[] {
+  const calendar = schedule.calendar;
+  const weeks = timelineWeeks(schedule);
+  const bookingsByPerson = new Map<number, PersonBooking[]>();
+  model.tasks.forEach((task, taskIndex) => {
+    const scheduled = schedule.tasks[taskIndex];
+    if (!scheduled || scheduled.e <= scheduled.s) return;
+    for (const assignment of task.assign) {
+      // The first declaration of an id wins, as everywhere else.
+      const declaration = symbols.lookup('person', assignment.person.id);
+      if (declaration?.kind !== 'person') continue;
+      const hoursPerDay = assignmentDailyLoad(assignment, calendar);
+      const bookings = bookingsByPerson.get(declaration.index) ?? [];
+      bookings.push({ taskIndex, s: scheduled.s, e: scheduled.e, hoursPerDay: hoursPerDay > 0 ? hoursPerDay : 0 });
+      bookingsByPerson.set(declaration.index, bookings);
+    }
+  });
+
+  return model.people.map((person, personIndex) => {
+    const capacity = dailyCapacity(person, calendar);
+    const bookings = bookingsByPerson.get(personIndex) ?? [];
+    const overallocations = schedule.overallocations.filter((overallocation) => overallocation.personIndex === personIndex);
+    const weekLoads = weeks.map((week): TimelineWeekLoad => {
+      let loadHours = 0;
+      const taskIndexes = new Set<number>();
+      for (const booking of bookings) {
+        const days = Math.min(booking.e, week.end) - Math.max(booking.s, week.first);
+        if (days <= 0) continue;
+        loadHours += days * booking.hoursPerDay;
+        taskIndexes.add(booking.taskIndex);
+      }
+      return {
+        week: week.monday,
+        loadHours,
+        capacityHours: capacity * (week.end - week.first),
+        overallocated: overallocations.some(
+          (overallocation) => overallocation.fromIndex < week.end && overallocation.toIndex >= week.first,
+        ),
+        taskKeys: [...taskIndexes].sort((a, b) => a - b).map(taskKey),
+      };
+    });
+    return {
+      key: personKey(personIndex),
+      id: person.id?.value ?? null,
+      label: person.name?.value ?? person.id?.value ?? '(unnamed person)',
+      weeks: weekLoads,
+    };
+  });
+}
