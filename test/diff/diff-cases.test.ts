@@ -1,0 +1,69 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runDiff } from './run-diff.js';
+
+/**
+ * Golden outputs of `crmplan diff base.crmplan.yaml head.crmplan.yaml` for
+ * each folder under cases/. The first outputs were checked by hand against
+ * the calendar (Mon-Fri, holiday Fri 2027-03-26, start Mon 2027-03-01):
+ * - longer-duration: requirements 5d -> 8d finishes Thu Mar 11 instead of
+ *   Mon Mar 8; everything after it moves 3 working days: go-live Wed Mar 24
+ *   -> Tue Mar 30 (Mar 25, 29, 30; the 26th is the holiday), finish Thu Apr 1
+ *   -> Tue Apr 6 (Apr 2, 5, 6).
+ * - task-added-removed: without `configure` (5d, float 2) and with
+ *   `dashboards` (2d after data-validation, Thu-Fri Mar 18-19) the build
+ *   phase ends 2 working days later: go-live Mar 24 -> Mon Mar 29, finish
+ *   Apr 1 -> Mon Apr 5; `dashboards` is critical.
+ * - phase-move: training in `build` starts after discovery, Tue Mar 9, and
+ *   finishes Thu Mar 11 instead of Mon Mar 22: 7 working days earlier.
+ * - overallocation: ceo (2h/w = 0.4 h/day) at 100% on kickoff is 2000%;
+ *   trainer at 100% on both training and uat on Mar 18-19 is 200%.
+ * - budget: contingency amount 100,000 x 10% = 10,000 -> 120,000 x 5% = 6,000.
+ * After an intended change, `UPDATE_GOLDEN=1 npx vitest run
+ * test/diff/diff-cases.test.ts` rewrites the goldens: review their diff.
+ */
+const CASES = path.join(__dirname, 'cases');
+const caseNames = readdirSync(CASES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+function compareWithGolden(file: string, output: string): void {
+  if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(file, output);
+  expect(existsSync(file), `${file} is missing (UPDATE_GOLDEN=1 writes it)`).toBe(true);
+  expect(output).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('crmplan diff golden cases', () => {
+  it('has the cases the brief lists', () => {
+    expect(caseNames).toEqual([
+      'budget',
+      'findings',
+      'longer-duration',
+      'nothing-changed',
+      'objectives-risks',
+      'overallocation',
+      'owner-assignment',
+      'people',
+      'phase-move',
+      'rename',
+      'task-added-removed',
+    ]);
+  });
+
+  for (const name of caseNames) {
+    const folder = path.join(CASES, name);
+    it(`${name}: markdown`, async () => {
+      const result = await runDiff(folder, ['base.crmplan.yaml', 'head.crmplan.yaml']);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      compareWithGolden(path.join(folder, 'expected.md'), result.stdout);
+    });
+    it(`${name}: json`, async () => {
+      const result = await runDiff(folder, ['base.crmplan.yaml', 'head.crmplan.yaml', '--format', 'json']);
+      expect(result.code).toBe(0);
+      compareWithGolden(path.join(folder, 'expected.json'), result.stdout);
+    });
+  }
+});
