@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../service/analyze-plan.js';
-import { buildTimeline } from './timeline-model.js';
+import { buildTimeline, MAX_LOAD_WEEKS } from './timeline-model.js';
 import type { Timeline } from './timeline-types.js';
 
 // Hand-computed. Working days: Jan 4 = index 0 ... Jan 15 = 9; Jan 18 is a
@@ -175,5 +175,22 @@ phases:
   it('is undefined when the plan cannot be scheduled', () => {
     expect(buildTimeline(analyzePlan('crmplan: 1\nplan: {name: No start}\n'))).toBeUndefined();
     expect(buildTimeline(analyzePlan(': not yaml ['))).toBeUndefined();
+  });
+});
+
+describe('a schedule far longer than any real plan', () => {
+  it('computes at most MAX_LOAD_WEEKS weeks of load, starting at the plan start', () => {
+    const timeline = timelineOf(`crmplan: 1
+plan: {name: Typo, start: 2027-01-04}
+people: [{id: pm, capacity: 100%}]
+phases:
+  - id: build
+    tasks:
+      - {id: forever, duration: 90000d, owner: pm, assign: [{person: pm, load: 50%}]}
+`);
+    const weeks = timeline.people[0]!.weeks;
+    expect(weeks).toHaveLength(MAX_LOAD_WEEKS);
+    expect(weeks[0]).toMatchObject({ week: '2027-01-04', loadHours: 20, capacityHours: 40 });
+    expect(weeks.at(-1)?.loadHours).toBe(20);
   });
 });

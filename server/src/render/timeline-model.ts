@@ -117,6 +117,13 @@ interface TimelineWeek {
   readonly end: number;
 }
 
+/**
+ * At most this many weeks of load are computed (ten years). A plan can make
+ * its schedule as long as the calendar allows (a typo like `duration: 90000d`),
+ * and the load table, the preview and the chart must stay usable anyway.
+ */
+export const MAX_LOAD_WEEKS = 520;
+
 function timelineWeeks(schedule: Schedule): TimelineWeek[] {
   if (schedule.finish === undefined) return [];
   const calendar = schedule.calendar;
@@ -125,7 +132,7 @@ function timelineWeeks(schedule: Schedule): TimelineWeek[] {
   const lastDay = dayNumberOfDate(schedule.finish);
   const clamp = (index: number): number => Math.min(schedule.projectEnd, Math.max(0, index));
   const weeks: TimelineWeek[] = [];
-  for (let monday = firstMonday; monday <= lastDay; monday += 7) {
+  for (let monday = firstMonday; monday <= lastDay && weeks.length < MAX_LOAD_WEEKS; monday += 7) {
     weeks.push({
       monday: dateOfDayNumber(monday),
       first: clamp(calendar.indexOnOrAfter(dateOfDayNumber(monday))),

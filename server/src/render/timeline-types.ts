@@ -70,6 +70,7 @@ export interface TimelinePerson {
   readonly key: string;
   readonly id: string | null;
   readonly label: string;
+  /** From the week of the plan start to the week of the finish, at most `MAX_LOAD_WEEKS` (timeline-model.ts). */
   readonly weeks: readonly TimelineWeekLoad[];
 }
 
