@@ -1,90 +1,40 @@
-import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SEVERITIES, type Severity, type SeveritySetting } from '../model/types.js';
+import { SEVERITIES, type SeveritySetting } from '../model/types.js';
 import { findRule } from '../rules/index.js';
-import { analyzePlan, type ReportedFinding } from '../service/analyze-plan.js';
-import { spanToRange } from '../service/diagnostics.js';
+import { defaultRuleDocsBase } from '../service/diagnostics.js';
+import { checkPlans, summarize, type FileReport, type Summary } from './check-report.js';
 import { formatOption, parseOptions, singleOption, UsageError, type CliIo } from './cli-io.js';
-import { displayPath, findPlanFiles, readPlanFile } from './plan-files.js';
+import { formatGithub } from './format-github.js';
+import { formatGitlab } from './format-gitlab.js';
+import { formatJson } from './format-json.js';
+import { formatSarif } from './format-sarif.js';
+import { formatText } from './format-text.js';
 
-interface FileReport {
-  readonly path: string;
-  readonly document: TextDocument;
-  readonly findings: readonly ReportedFinding[];
-}
+type Formatter = (reports: readonly FileReport[], summary: Summary, cwd: string) => string;
 
-type Summary = Record<'errors' | 'warnings' | 'infos' | 'hints', number>;
-
-const SUMMARY_KEY: Record<Severity, keyof Summary> = {
-  error: 'errors',
-  warning: 'warnings',
-  info: 'infos',
-  hint: 'hints',
+/** `--format` values, the first being the default. */
+const FORMATTERS: Record<string, Formatter> = {
+  text: formatText,
+  json: formatJson,
+  sarif: (reports, _summary, cwd) => formatSarif(reports, { cwd, ruleDocsBase: defaultRuleDocsBase() }),
+  github: formatGithub,
+  gitlab: formatGitlab,
 };
 
 export async function checkCommand(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseOptions(args, ['format', 'max-warnings', 'rule']);
-  const format = formatOption(options, ['text', 'json']);
+  const format = formatOption(options, Object.keys(FORMATTERS));
   const maxWarnings = parseMaxWarnings(singleOption(options, 'max-warnings'));
   const rules = parseRuleOptions(options.values.get('rule') ?? []);
 
-  const files = await findPlanFiles(io.cwd, options.positionals);
-  const reports: FileReport[] = [];
-  for (const file of files) {
-    const text = await readPlanFile(file, io.cwd);
-    const document = TextDocument.create(pathToFileURL(file).href, 'crmplan', 1, text);
-    reports.push({ path: displayPath(file, io.cwd), document, findings: analyzePlan(text, { rules }).findings });
-  }
-
-  const summary: Summary = { errors: 0, warnings: 0, infos: 0, hints: 0 };
-  for (const report of reports) for (const finding of report.findings) summary[SUMMARY_KEY[finding.severity]]++;
-
-  io.stdout(format === 'json' ? formatJson(reports, summary) : formatText(reports, summary));
+  const reports = await checkPlans(io.cwd, options.positionals, { rules });
+  const summary = summarize(reports);
+  io.stdout(FORMATTERS[format]!(reports, summary, io.cwd));
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
-  if (tooManyWarnings && format === 'text') {
+  // JSON's stderr stays as it always was: silent; the exit code says it.
+  if (tooManyWarnings && format !== 'json') {
     io.stderr(`crmplan: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
   }
   return summary.errors > 0 || tooManyWarnings ? 1 : 0;
-}
-
-function formatJson(reports: readonly FileReport[], summary: Summary): string {
-  const output = {
-    version: 1,
-    files: reports.map((report) => ({
-      path: report.path,
-      diagnostics: report.findings.map((finding) => ({
-        rule: finding.rule,
-        severity: finding.severity,
-        message: finding.message,
-        range: spanToRange(report.document, finding.span),
-      })),
-    })),
-    summary,
-  };
-  return `${JSON.stringify(output, null, 2)}\n`;
-}
-
-/** `path:line:col severity message [rule]`, 1-based like a compiler's. */
-function formatText(reports: readonly FileReport[], summary: Summary): string {
-  const lines: string[] = [];
-  for (const report of reports) {
-    for (const finding of report.findings) {
-      const position = report.document.positionAt(finding.span.start);
-      lines.push(`${report.path}:${position.line + 1}:${position.character + 1} ${finding.severity} ${finding.message} [${finding.rule}]`);
-    }
-  }
-  const total = summary.errors + summary.warnings + summary.infos + summary.hints;
-  const plans = `${reports.length} plan${reports.length === 1 ? '' : 's'}`;
-  lines.push(
-    total === 0
-      ? `${plans} checked: no problems`
-      : `${plans} checked: ${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}, ${count(summary.infos, 'info')}, ${count(summary.hints, 'hint')}`,
-  );
-  return `${lines.join('\n')}\n`;
-}
-
-function count(value: number, noun: string): string {
-  return `${value} ${noun}${value === 1 ? '' : 's'}`;
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

@@ -1,20 +1,36 @@
 import { checkCommand } from './check-command.js';
+import { diffCommand } from './diff-command.js';
+import { ganttCommand } from './gantt-command.js';
 import { scheduleCommand } from './schedule-command.js';
 import { UsageError, type CliIo } from './cli-io.js';
+import { CRMPLAN_VERSION as VERSION } from './version.js';
 
 export type { CliIo } from './cli-io.js';
-
-const VERSION = '0.1.0';
 
 const HELP = `crmplan ${VERSION} — check and schedule *.crmplan.yaml CRM implementation plans
 
 Usage:
-  crmplan check [PATH...] [--format text|json] [--max-warnings N] [--rule NAME=SEVERITY]
+  crmplan check [PATH...] [--format text|json|sarif|github|gitlab] [--max-warnings N] [--rule NAME=SEVERITY]
       Check plans (files, or folders searched for *.crmplan.yaml / *.crmplan.yml,
       skipping node_modules and .git; default: the current folder).
+      sarif: SARIF 2.1.0 for GitHub code scanning; github: GitHub Actions
+      annotations (::error file=...::message); gitlab: GitLab Code Quality
+      report (artifacts: reports: codequality). See docs/ci.md.
   crmplan schedule FILE [--format text|json]
       Print the plan's schedule: start, finish and float of every task, the
       critical path and overallocated people.
+  crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-DD] [--collapse-over N]
+      Print the schedule as a Mermaid Gantt chart (markdown: a fenced mermaid
+      block that GitHub renders); --collapse-over draws each phase as one bar
+      when the plan has more than N tasks. See docs/timeline.md.
+  crmplan diff BASE HEAD | --git REV [PATH...] [--format markdown|json] [--fail-on LIST]
+      What a change does to plans: finish and milestone moves in working days,
+      tasks added, removed, renamed or changed, critical path, people,
+      overallocations, findings, budget, objectives and risks (markdown for a
+      pull-request comment, with a Gantt chart). --git compares the working
+      tree's plans with Git revision REV. --fail-on finish-slip, new-errors,
+      new-warnings, new-overallocation, milestone-slip: exit 1 when one
+      holds (otherwise diff exits 0). See docs/diff.md.
   crmplan --help | --version
 
 Exit status: 0 no errors, 1 errors found (or warnings over --max-warnings),
@@ -26,6 +42,8 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   schedule: scheduleCommand,
+  gantt: ganttCommand,
+  diff: diffCommand,
 };
 
 /** The CLI as a function of its arguments, so tests can run it in-process. */

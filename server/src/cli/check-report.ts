@@ -1,0 +1,58 @@
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Severity, Span } from '../model/types.js';
+import { analyzePlan, type AnalysisSettings, type ReportedFinding } from '../service/analyze-plan.js';
+import { spanToRange } from '../service/diagnostics.js';
+import { displayPath, findPlanFiles, readPlanFile } from './plan-files.js';
+
+/** One checked plan: what every `check` output format is made from. */
+export interface FileReport {
+  /** As the user would type it: relative to the working folder, with `/`. */
+  readonly path: string;
+  readonly document: TextDocument;
+  readonly findings: readonly ReportedFinding[];
+}
+
+/** Finds the plans the command line names (see findPlanFiles) and analyses each. */
+export async function checkPlans(cwd: string, paths: readonly string[], settings: AnalysisSettings): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  for (const file of await findPlanFiles(cwd, paths)) {
+    const text = await readPlanFile(file, cwd);
+    const document = TextDocument.create(pathToFileURL(file).href, 'crmplan', 1, text);
+    reports.push({ path: displayPath(file, cwd), document, findings: analyzePlan(text, settings).findings });
+  }
+  return reports;
+}
+
+export type Summary = Record<'errors' | 'warnings' | 'infos' | 'hints', number>;
+
+const SUMMARY_KEY: Record<Severity, keyof Summary> = {
+  error: 'errors',
+  warning: 'warnings',
+  info: 'infos',
+  hint: 'hints',
+};
+
+export function summarize(reports: readonly FileReport[]): Summary {
+  const summary: Summary = { errors: 0, warnings: 0, infos: 0, hints: 0 };
+  for (const report of reports) for (const finding of report.findings) summary[SUMMARY_KEY[finding.severity]]++;
+  return summary;
+}
+
+/** A span as compilers and CI tools count: 1-based lines and columns (UTF-16 code units), end exclusive. */
+export interface OneBasedRegion {
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export function oneBasedRegion(document: Pick<TextDocument, 'positionAt'>, span: Span): OneBasedRegion {
+  const range = spanToRange(document, span);
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}

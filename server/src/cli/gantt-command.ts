@@ -1,0 +1,62 @@
+import { isIsoDate } from '../model/values.js';
+import { buildTimeline } from '../render/timeline-model.js';
+import { ganttMermaid, phaseKeysToCollapse } from '../render/gantt-mermaid.js';
+import { analyzePlan } from '../service/analyze-plan.js';
+import { formatOption, parseOptions, singleOption, UsageError, type CliIo } from './cli-io.js';
+import { displayPath, findPlanFiles, readPlanFile } from './plan-files.js';
+
+const USAGE = 'crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-DD] [--collapse-over N]';
+
+/**
+ * `crmplan gantt FILE`: the plan's schedule as a Mermaid Gantt chart (the
+ * same text the timeline preview renders), or as a markdown fenced
+ * `mermaid` block that GitHub renders. Without `--today` there is no today
+ * line, so the output depends only on the file. Exit 1 when the plan has
+ * errors (what could be scheduled is still printed).
+ */
+export async function ganttCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseOptions(args, ['format', 'today', 'collapse-over']);
+  const format = formatOption(options, ['mermaid', 'markdown']);
+  const today = singleOption(options, 'today');
+  if (today !== undefined && !isIsoDate(today)) throw new UsageError(`--today needs a date like 2027-03-01, not '${today}'`);
+  const collapseOverText = singleOption(options, 'collapse-over');
+  const collapseOver = collapseOverText === undefined ? undefined : Number(collapseOverText);
+  if (collapseOver !== undefined && !(Number.isInteger(collapseOver) && collapseOver >= 0)) {
+    throw new UsageError(`--collapse-over needs a number of tasks (0 or more), not '${collapseOverText}'`);
+  }
+  if (options.positionals.length !== 1) throw new UsageError(`gantt needs exactly one plan file: ${USAGE}`);
+  const [file] = await findPlanFiles(io.cwd, options.positionals);
+  if (!file) throw new UsageError(`gantt needs exactly one plan file: ${USAGE}`);
+  const shown = displayPath(file, io.cwd);
+  const analysis = analyzePlan(await readPlanFile(file, io.cwd));
+  const timeline = buildTimeline(analysis);
+  if (!timeline) {
+    io.stderr(`crmplan: cannot draw '${shown}': the plan has no valid plan.start (run crmplan check ${shown})\n`);
+    return 1;
+  }
+  const mermaid = ganttMermaid(timeline, {
+    collapsedPhaseKeys: collapseOver === undefined ? undefined : phaseKeysToCollapse(timeline, collapseOver),
+    today,
+  });
+  io.stdout(format === 'markdown' ? `${markdownHeading(timeline.title, shown, timeline.finish)}\n\n\`\`\`mermaid\n${mermaid}\`\`\`\n` : mermaid);
+  const errors = timeline.findings.errors;
+  if (errors > 0) {
+    io.stderr(`crmplan: '${shown}' has ${errors} error${errors === 1 ? '' : 's'}; the chart may be incomplete (run crmplan check ${shown})\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/**
+ * The one-line heading above the fenced block. Plan text in markdown: the
+ * characters that could start emphasis, code, a link, a table cell, HTML or
+ * an entity, or close the heading, are backslash-escaped.
+ */
+function markdownHeading(title: string | null, shown: string, finish: string | null): string {
+  const name = title === null ? shown : title.replace(/\s+/g, ' ').trim();
+  return `### Timeline: ${escapeMarkdown(name)}${finish === null ? '' : ` (finishes ${finish})`}`;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|~&]/g, (character) => `\\${character}`);
+}
