@@ -143,6 +143,7 @@ describe('docs/ci.md', () => {
     const lines = commands.map(({ args }) => args.join(' '));
     expect(lines).toContain('check --format github --max-warnings 20');
     expect(lines).toContain('check --format sarif');
+    expect(lines).toContain('check --format gitlab');
     expect(lines).toContain('diff --git origin/${{ github.base_ref }} --format markdown');
     expect(lines).toContain('diff --git origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME --format markdown');
 
