@@ -8,7 +8,7 @@ import type { Rule } from '../rules/types.js';
 import type { ReportedFinding } from '../service/analyze-plan.js';
 import { ruleDocsHref } from '../service/diagnostics.js';
 import { oneBasedRegion, type FileReport, type OneBasedRegion } from './check-report.js';
-import { CRMPLAN_VERSION } from './version.js';
+import { CRMPLAN_VERSION } from '../shared/version.js';
 
 // SARIF 2.1.0 (OASIS), the subset crmplan writes. GitHub code scanning reads
 // rules' short/full descriptions and help, results' locations and

@@ -3,7 +3,7 @@ import { diffCommand } from './diff-command.js';
 import { ganttCommand } from './gantt-command.js';
 import { scheduleCommand } from './schedule-command.js';
 import { UsageError, type CliIo } from './cli-io.js';
-import { CRMPLAN_VERSION as VERSION } from './version.js';
+import { CRMPLAN_VERSION as VERSION } from '../shared/version.js';
 
 export type { CliIo } from './cli-io.js';
 
