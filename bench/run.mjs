@@ -1,15 +1,7 @@
 // Bundles the benchmark entry with esbuild (as the product is bundled) and runs it.
-import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { bundleForNode } from './bundle.mjs';
 
-await esbuild.build({
-  entryPoints: ['bench/bench-entry.ts'],
-  outfile: 'out/bench/bench.js',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  logLevel: 'warning',
-});
+await bundleForNode('bench/bench-entry.ts', 'out/bench/bench.js');
 const result = spawnSync(process.execPath, ['out/bench/bench.js'], { stdio: 'inherit', env: process.env });
 process.exitCode = result.status ?? 1;

@@ -1,6 +1,6 @@
 // One esbuild script, one context per bundle (see microsoft/vscode-extension-samples esbuild-sample).
 import * as esbuild from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -20,7 +20,20 @@ const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The timeline preview's page (and its stylesheet) for the webview: a browser script, no Node.
+  {
+    entryPoints: ['client/webview/preview.ts', 'client/webview/preview.css'],
+    outdir: 'dist/webview',
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+  },
 ];
+
+// Mermaid runs in the webview as its own IIFE (it defines globalThis.mermaid), loaded from the
+// extension's files: the webview's CSP allows no remote script.
+mkdirSync('dist/webview', { recursive: true });
+copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'dist/webview/mermaid.min.js');
 
 const contexts = await Promise.all(bundles.map((bundle) => esbuild.context({ ...common, ...bundle })));
 if (watch) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import * as commands from './commands.js';
 import { ClientContext } from './client-context.js';
+import { registerPreviewCommands } from './preview/preview-commands.js';
 
 let context: ClientContext | undefined;
 
@@ -9,6 +10,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   // Commands first: "Restart Language Server" must work even when the first start fails.
   context.registerCommand('crmplan.restartServer', commands.restartServer);
   context.registerCommand('crmplan.showOutput', commands.showOutput);
+  registerPreviewCommands(context);
   try {
     await context.start();
   } catch (error) {

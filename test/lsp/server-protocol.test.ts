@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TimelineResult } from '../../server/src/shared/protocol.js';
 import { LspTestClient, SERVER_PATH } from './lsp-test-client.js';
 
 const BROKEN_PLAN = `crmplan: 1
@@ -115,5 +117,61 @@ describe('language server over stdio', () => {
     const second = 'file:///tmp/protocol/second.crmplan.yaml';
     await client.open(second, FIXED_PLAN);
     await client.diagnosticsFor(second);
+  });
+});
+
+// The plan the VS Code end-to-end test uses; its schedule is worked out by hand in
+// test/e2e/vscode/run-e2e.mjs (migration: Tue 2027-01-26 -> Mon 2027-02-01, critical).
+const CLEAN_PLAN = readFileSync(path.resolve(__dirname, '../e2e/vscode/workspace/clean.crmplan.yaml'), 'utf8');
+const TASK_IDS = ['kickoff', 'requirements', 'configuration', 'backup', 'cleansing', 'migration', 'validation', 'uat', 'training', 'pilot', 'go-live', 'hypercare', 'review'];
+
+describe('crmplan/timeline over stdio', () => {
+  it('answers with the computed tasks, phases and the editor range of each task id', async () => {
+    const client = startClient(() => ({ validation: { delay: 0 } }));
+    await client.initialize();
+    const uri = 'file:///tmp/protocol/timeline.crmplan.yaml';
+    await client.open(uri, CLEAN_PLAN, 3);
+    const result = await client.request<TimelineResult>('crmplan/timeline', { uri });
+    expect(result.uri).toBe(uri);
+    expect(result.version).toBe(3);
+    if (result.timeline === null) throw new Error(`no timeline: ${result.reason}`);
+    const timeline = result.timeline;
+    expect(timeline.tasks.map((task) => task.id)).toEqual(TASK_IDS);
+    expect(timeline.phases.map((phase) => phase.id)).toEqual(['discovery', 'build', 'launch']);
+    expect(timeline.start).toBe('2027-01-04');
+    expect(timeline.workingDays).toBe(44);
+    const migration = timeline.tasks.find((task) => task.id === 'migration');
+    expect(migration).toMatchObject({ start: '2027-01-26', finish: '2027-02-01', critical: true });
+    // `- id: migration` is on line 56, the id at column 13 (1-based) in the fixture.
+    expect(migration?.range).toEqual({ start: { line: 55, character: 12 }, end: { line: 55, character: 21 } });
+    const lines = CLEAN_PLAN.split('\n');
+    for (const task of timeline.tasks) {
+      const { start, end } = task.range;
+      expect(start.line).toBe(end.line);
+      expect(lines[start.line]?.slice(start.character, end.character)).toBe(task.id);
+    }
+    for (const phase of timeline.phases) expect(phase.range.start.line).toBeGreaterThan(0);
+  });
+
+  it('answers timeline null with a reason for a plan without plan.start, and a timeline again once it is back', async () => {
+    const client = startClient(() => ({ validation: { delay: 0 } }));
+    await client.initialize();
+    const uri = 'file:///tmp/protocol/no-start.crmplan.yaml';
+    const withoutStart = CLEAN_PLAN.replace(/^ {2}start: .*\n/m, '');
+    expect(withoutStart).not.toBe(CLEAN_PLAN);
+    await client.open(uri, withoutStart);
+    const broken = await client.request<TimelineResult>('crmplan/timeline', { uri });
+    expect(broken.timeline).toBeNull();
+    expect(broken.timeline === null ? broken.reason : '').toMatch(/plan\.start/);
+    await client.change(uri, 2, CLEAN_PLAN);
+    const fixed = await client.request<TimelineResult>('crmplan/timeline', { uri });
+    expect(fixed.version).toBe(2);
+    expect(fixed.timeline?.tasks).toHaveLength(TASK_IDS.length);
+  });
+
+  it('answers an error for a document that is not open', async () => {
+    const client = startClient(() => ({ validation: { delay: 0 } }));
+    await client.initialize();
+    await expect(client.request('crmplan/timeline', { uri: 'file:///tmp/protocol/never-opened.crmplan.yaml' })).rejects.toThrow(/not open/);
   });
 });

@@ -13,7 +13,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../service/features/completion.js';
 import { LanguageService } from '../service/language-service.js';
+import { TIMELINE_REQUEST, type TimelineParams, type TimelineResult } from '../shared/protocol.js';
 import { DEFAULT_SETTINGS, normalizeSettings, type CrmplanSettings } from '../shared/settings.js';
+import { CRMPLAN_VERSION } from '../shared/version.js';
 import { ValidationScheduler } from './validation-scheduler.js';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
@@ -77,7 +79,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
         inlayHintProvider: true,
       },
-      serverInfo: { name: 'crmplan', version: '0.1.0' },
+      serverInfo: { name: 'crmplan', version: CRMPLAN_VERSION },
     };
   });
 
@@ -164,6 +166,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDocumentSymbol(withDocument((document) => service.documentSymbols(document), []));
   connection.onFoldingRanges(withDocument((document) => service.foldingRanges(document), []));
   connection.onSelectionRanges(withDocument((document, params) => service.selectionRanges(document, params.positions), []));
+  // The preview asks again after each publishDiagnostics for the document
+  // (see client/src/preview/timeline-preview.ts), so no extra notification
+  // is needed here: the answer comes from the analysis that publish cached.
+  connection.onRequest(TIMELINE_REQUEST, (params: TimelineParams): TimelineResult | ResponseError => {
+    const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+    if (!document) return new ResponseError(ErrorCodes.InvalidParams, `crmplan/timeline: the document is not open: ${String(params?.uri)}`);
+    return service.timeline(document);
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -32,6 +32,8 @@ import {
   type RenameResult,
 } from './features/navigation.js';
 import { selectionRanges } from './features/selection-ranges.js';
+import { timeline } from './features/timeline.js';
+import type { TimelineResult } from '../shared/protocol.js';
 
 export interface LanguageServiceOptions {
   /** Base URI of the rule pages, ending with a slash. */
@@ -132,6 +134,11 @@ export class LanguageService {
 
   inlayHints(document: TextDocument, range: Range): InlayHint[] {
     return inlayHints(this.current(document), document, range);
+  }
+
+  /** The preview's timeline (`crmplan/timeline`), from the cached analysis. */
+  timeline(document: TextDocument): TimelineResult {
+    return timeline(this.current(document), document);
   }
 
   forget(uri: string): void {

@@ -8,23 +8,26 @@
 // extensions folder, so what runs is exactly dist/ + package.json + syntaxes/.
 // It checks what a user sees: diagnostics and the Problems panel, the restart command,
 // fixing by typing, undo, the Quick Fix, inlay hints, hover, go to definition, breadcrumbs
-// and the Outline view, and completion (the table in docs/editor-setup.md lists them).
+// and the Outline view, and completion (the table in docs/editors.md lists them).
 // Every wait polls for a state with a bound; nothing sleeps for a fixed time.
-// Screenshots go to .cache/e2e/. On failure the Problems panel, the crmplan output
+// Screenshots go to test-artifacts/. On failure the Problems panel, the crmplan output
 // channel (with the protocol trace) and the code-server log are printed.
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath, launchHeadlessChromium } from './headless-chromium.mjs';
 import { startCodeServer } from './code-server.mjs';
 import { poll, PollTimeoutError } from './poll.mjs';
+import { clickTaskBar, expectedSchedule, findPreviewFrame, idPosition, previewState } from './preview.mjs';
 import { Workbench } from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
-const screenshots = path.join(repoRoot, '.cache/e2e');
-const totalBudgetMs = 170_000;
+/** Screenshots, kept after the run as test artifacts (ignored by git); the README's image is copied from one. */
+const artifacts = path.join(repoRoot, 'test-artifacts');
+// The timeline preview checks (the last ones) take about 40 s of it.
+const totalBudgetMs = 240_000;
 
 const brokenPlan = 'unknown-dependency.crmplan.yaml';
 const cleanPlan = 'clean.crmplan.yaml';
@@ -408,7 +411,148 @@ const checks = [
       await screenshot('vscode-completion-accepted.png');
     },
   },
+  ...previewChecks(),
 ];
+
+/**
+ * The timeline preview (issue 5): opened from the Command Palette beside a sample plan, drawn by
+ * Mermaid in the webview, a click on a bar selecting the task in the editor, the last good chart
+ * kept with a notice while plan.start is broken, and a plan of hostile names drawn as text. The
+ * expected bar counts and positions come from `crmplan schedule --format json` and the plan text.
+ */
+function previewChecks() {
+  const sample = 'five-phase-project.crmplan.yaml';
+  const hostile = 'hostile-names.crmplan.yaml';
+  const sampleSource = path.join(repoRoot, 'samples', sample);
+  const hostileSource = path.join(repoRoot, 'test/fixtures', hostile);
+  const clickedTask = 'vendor-selection';
+  /** Console messages of every frame: Chromium reports each CSP violation there. */
+  const cspMessages = [];
+  const dialogs = [];
+  /** Quick Open lists a file copied in while VS Code runs once its file watcher has seen it: retry (bounded) until then. */
+  const openCopiedFile = async (name) => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await requireWorkbench().openFile(name);
+      } catch (error) {
+        if (attempt >= 4) throw error;
+        console.log(`# retry ${attempt + 1}/4: Quick Open does not list ${name} yet`);
+        await requireWorkbench().page.keyboard.press('Escape');
+      }
+    }
+  };
+  /** @returns {Promise<import('playwright-core').Frame>} */
+  const previewFrame = () =>
+    poll('the timeline preview webview has loaded its page', () => findPreviewFrame(requireWorkbench().page), { timeoutMs: 20_000 });
+  return [
+    {
+      name: `"CRM Plan: Open Timeline Preview to the Side" draws ${sample}: one bar per scheduled task and the load table, with no CSP violation`,
+      run: async () => {
+        const workbench = requireWorkbench();
+        const page = workbench.page;
+        page.on('console', (message) => {
+          if (/Content Security Policy/i.test(message.text())) cspMessages.push(`${message.location().url}: ${message.text()}`);
+        });
+        page.on('dialog', (dialog) => {
+          dialogs.push(dialog.message());
+          void dialog.dismiss();
+        });
+        const workspace = requireCodeServer().workspace;
+        await copyFile(sampleSource, path.join(workspace, sample));
+        await copyFile(hostileSource, path.join(workspace, hostile));
+        await openCopiedFile(sample);
+        // Room for the editor and the preview side by side (also the README's screenshot).
+        await workbench.runCommand('View: Close Primary Side Bar');
+        await workbench.runCommand('View: Hide Panel');
+        await workbench.runCommand('CRM Plan: Open Timeline Preview to the Side');
+        const expected = expectedSchedule(repoRoot, sampleSource);
+        const frame = await previewFrame();
+        await poll(
+          `the preview shows ${expected.datedTasks} task bars and a load table`,
+          async () => {
+            const shown = await previewState(frame);
+            return shown.taskBars === expected.datedTasks && shown.loadRows > 0 && shown.notice === '' && shown.title === 'Harborview CRM project';
+          },
+          { timeoutMs: 30_000, lastSeen: async () => JSON.stringify(await previewState(frame)) },
+        );
+        await mkdir(artifacts, { recursive: true });
+        const shot = path.join(artifacts, `preview-${sample.replace('.crmplan.yaml', '')}.png`);
+        await page.screenshot({ path: shot });
+        await mkdir(path.join(repoRoot, 'docs/images'), { recursive: true });
+        await copyFile(shot, path.join(repoRoot, 'docs/images/timeline-preview.png'));
+        const webviewCsp = cspMessages.filter((text) => !/workbench\.html/.test(text));
+        if (webviewCsp.length > 0) throw new Error(`CSP violations reported:\n${webviewCsp.join('\n')}`);
+      },
+    },
+    {
+      name: `clicking the "${clickedTask}" bar selects the task's id in the editor`,
+      run: async () => {
+        const workbench = requireWorkbench();
+        const expected = expectedSchedule(repoRoot, sampleSource);
+        const { line, column } = idPosition(await readFile(sampleSource, 'utf8'), clickedTask);
+        await workbench.goTo(1, 1);
+        await clickTaskBar(await previewFrame(), expected.keyOf(clickedTask));
+        // The selection is the id: the cursor (its active end) sits after it on the same line.
+        const selected = `Ln ${line}, Col ${column + clickedTask.length} (${clickedTask.length} selected)`;
+        await poll(`the status bar reads "${selected}" in ${sample}`, async () => (await workbench.cursorPosition()) === selected && (await workbench.activeEditorUri())?.endsWith(`/${sample}`), {
+          timeoutMs: 10_000,
+          lastSeen: async () => `"${await workbench.cursorPosition()}" in ${await workbench.activeEditorUri()}`,
+        });
+      },
+    },
+    {
+      name: 'breaking plan.start keeps the last good chart under a notice; undo brings the chart back without it',
+      run: async () => {
+        const workbench = requireWorkbench();
+        const expected = expectedSchedule(repoRoot, sampleSource);
+        // `  start: 2027-03-01   # a Monday`: an x before the date makes it no date.
+        const startLine = (await readFile(sampleSource, 'utf8')).split('\n').findIndex((text) => /^ {2}start: \d/.test(text)) + 1;
+        await workbench.goTo(startLine, '  start: '.length + 1);
+        await workbench.page.keyboard.type('x');
+        const frame = await previewFrame();
+        await poll(
+          'the notice says the plan cannot be scheduled, and the last good chart is still drawn',
+          async () => {
+            const shown = await previewState(frame);
+            return /prevent scheduling: .*plan\.start.*showing the last good timeline/.test(shown.notice) && shown.taskBars === expected.datedTasks;
+          },
+          { timeoutMs: 15_000, lastSeen: async () => JSON.stringify(await previewState(frame)) },
+        );
+        await screenshot('vscode-preview-notice.png');
+        await workbench.page.keyboard.press('Control+Z');
+        await poll('the notice is gone and the chart is drawn', async () => {
+          const shown = await previewState(frame);
+          return shown.notice === '' && shown.taskBars === expected.datedTasks;
+        }, { timeoutMs: 15_000, lastSeen: async () => JSON.stringify(await previewState(frame)) });
+      },
+    },
+    {
+      name: `the preview follows the active editor to ${hostile}: hostile names are drawn as text and nothing runs`,
+      run: async () => {
+        const expected = expectedSchedule(repoRoot, hostileSource);
+        await openCopiedFile(hostile);
+        const frame = await previewFrame();
+        const shown = await poll(
+          `the preview draws the ${expected.datedTasks} bars of the hostile plan`,
+          async () => {
+            const state = await previewState(frame);
+            return state.taskBars === expected.datedTasks && state.title.includes('<script>') ? state : undefined;
+          },
+          { timeoutMs: 20_000, lastSeen: async () => JSON.stringify(await previewState(frame)) },
+        );
+        if (!shown.barLabels.some((label) => label.includes('<img src=x onerror=alert(1)>'))) {
+          throw new Error(`no bar label shows the <img> name as text: ${JSON.stringify(shown.barLabels)}`);
+        }
+        if (shown.smuggled !== 0 || shown.pwned || dialogs.length > 0) {
+          throw new Error(`plan text reached the page as markup or ran: ${JSON.stringify({ ...shown, dialogs })}`);
+        }
+        await screenshot('vscode-preview-hostile.png');
+        const webviewCsp = cspMessages.filter((text) => !/workbench\.html/.test(text));
+        if (webviewCsp.length > 0) throw new Error(`CSP violations reported:\n${webviewCsp.join('\n')}`);
+      },
+    },
+  ];
+}
 
 /**
  * Presses the keys that open a widget (`open`) and polls `probe` until it holds. On a busy
@@ -466,8 +610,8 @@ function requireWorkbench() {
 
 async function screenshot(name) {
   if (state.workbench === undefined) return undefined;
-  await mkdir(screenshots, { recursive: true });
-  const file = path.join(screenshots, name);
+  await mkdir(artifacts, { recursive: true });
+  const file = path.join(artifacts, name);
   await state.workbench.page.screenshot({ path: file }).catch(() => undefined);
   return file;
 }
@@ -525,7 +669,7 @@ async function main() {
   clearTimeout(watchdog);
   await cleanUp(failed > 0);
   const skipped = checks.length - passed - failed;
-  console.log(`\nVS Code end-to-end, ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(repoRoot, screenshots)}/`);
+  console.log(`\nVS Code end-to-end, ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(repoRoot, artifacts)}/`);
   console.log(`e2e: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
   return failed > 0 ? 1 : 0;
 }

@@ -1,0 +1,407 @@
+/**
+ * The timeline preview page, running in the webview (bundled by
+ * scripts/build.mjs to dist/webview/preview.js, an IIFE for the browser).
+ * It receives the server's timeline from the extension host, writes the
+ * Mermaid gantt text with `ganttMermaid` (which escapes every plan string),
+ * renders it with Mermaid (securityLevel strict) and builds everything else
+ * (header, notice, load table) with DOM APIs and `textContent` only.
+ */
+import { ganttMermaid } from '../../server/src/render/gantt-mermaid.js';
+import type { RangedTimeline } from '../../server/src/shared/protocol.js';
+import type {
+  ExportFormat,
+  HostToWebviewMessage,
+  PersistedPreviewState,
+  PreviewOptions,
+  WebviewToHostMessage,
+} from '../src/preview/messages.js';
+import { loadHeatmap } from './load-heatmap.js';
+import {
+  barKeyFromElementId,
+  collapsedPhasesFor,
+  findingsSummary,
+  mermaidThemeFor,
+  nextZoom,
+  renderFailedNotice,
+  unavailableNotice,
+} from './view-state.js';
+
+interface VsCodeApi {
+  postMessage(message: WebviewToHostMessage): void;
+  getState(): PersistedPreviewState | undefined;
+  setState(state: PersistedPreviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** The part of Mermaid's API (the global of mermaid.min.js) the page uses. */
+interface MermaidApi {
+  initialize(config: Record<string, unknown>): void;
+  render(id: string, text: string): Promise<{ svg: string }>;
+}
+declare const mermaid: MermaidApi;
+
+const vscode = acquireVsCodeApi();
+
+/** What is on screen: the last timeline Mermaid drew without error. */
+interface DrawnChart {
+  readonly timeline: RangedTimeline;
+  readonly mermaidText: string;
+  readonly svg: SVGSVGElement;
+  readonly renderId: string;
+}
+
+const state = {
+  documentUri: vscode.getState()?.documentUri,
+  /** The newest timeline from the host (drawn, or being drawn, or failed to draw). */
+  latest: undefined as RangedTimeline | undefined,
+  options: { collapsePhasesOver: 150, today: undefined } as PreviewOptions,
+  collapsed: new Set<string>(),
+  drawn: undefined as DrawnChart | undefined,
+  notice: undefined as string | undefined,
+  zoom: 1,
+  renders: 0,
+};
+
+// ---- the page skeleton (static texts only) ----
+
+const app = document.getElementById('app') ?? document.body;
+const header = element('header', 'preview-header');
+const titleHeading = element('h1', 'plan-title');
+const summaryLine = element('p', 'plan-summary');
+const findingsButton = element('button', 'findings');
+findingsButton.type = 'button';
+findingsButton.title = 'Show the Problems panel';
+findingsButton.addEventListener('click', () => vscode.postMessage({ type: 'showProblems' }));
+const toolbar = element('div', 'toolbar');
+toolbar.setAttribute('role', 'toolbar');
+const expandAllButton = button('Expand all', 'Draw every task of every phase', () => setCollapsed(new Set()));
+const collapseAllButton = button('Collapse all', 'Draw each phase as one summary bar', () =>
+  setCollapsed(new Set(state.latest?.phases.map((phase) => phase.key) ?? [])),
+);
+const zoomOutButton = button('−', 'Zoom out', () => setZoom(nextZoom(state.zoom, 'out')));
+const zoomResetButton = button('100%', 'Reset the zoom', () => setZoom(nextZoom(state.zoom, 'reset')));
+const zoomInButton = button('+', 'Zoom in', () => setZoom(nextZoom(state.zoom, 'in')));
+toolbar.append(expandAllButton, collapseAllButton, zoomOutButton, zoomResetButton, zoomInButton);
+header.append(titleHeading, summaryLine, findingsButton, toolbar);
+
+const noticeBox = element('p', 'notice');
+noticeBox.setAttribute('role', 'status');
+noticeBox.hidden = true;
+const chartBox = element('section', 'chart');
+chartBox.setAttribute('aria-label', 'Gantt chart');
+const loadSection = element('section', 'load');
+const loadHeading = element('h2');
+loadHeading.textContent = 'Resource load (hours assigned / available, per week)';
+const loadTable = element('table', 'load-table');
+loadSection.append(loadHeading, loadTable);
+app.append(header, noticeBox, chartBox, loadSection);
+titleHeading.textContent = 'Timeline preview';
+summaryLine.textContent = 'Waiting for the plan’s schedule…';
+
+// ---- Mermaid and the theme ----
+
+/**
+ * Mermaid sizes a gantt to the width it is given. A narrow side-by-side pane would squeeze
+ * the bars until the labels beside them overlap the section names, so the chart is drawn at
+ * least MIN_CHART_WIDTH wide and scrolls sideways instead.
+ */
+const MIN_CHART_WIDTH = 1100;
+
+function initializeMermaid(): void {
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: 'strict',
+    theme: mermaidThemeFor(Array.from(document.body.classList)),
+    // A failed render throws; it must not leave Mermaid's error picture in the page.
+    suppressErrorRendering: true,
+    // The default (50,000 characters) would draw "Maximum text size exceeded" instead of a large
+    // expanded plan; the text is generated locally from the schedule, never fetched.
+    maxTextSize: 2_000_000,
+    gantt: {
+      useMaxWidth: false,
+      useWidth: Math.max(chartBox.clientWidth, MIN_CHART_WIDTH),
+      barHeight: 22,
+      barGap: 6,
+      fontSize: 12,
+      sectionFontSize: 13,
+    },
+  });
+}
+initializeMermaid();
+// VS Code changes the body's classes when the user switches themes: draw again in the new one.
+new MutationObserver(() => {
+  initializeMermaid();
+  requestRender();
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+// ---- messages from the extension host ----
+
+window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'timeline': {
+      const sameDocument = message.documentUri === state.documentUri;
+      state.collapsed = collapsedPhasesFor(message.timeline, message.options.collapsePhasesOver, {
+        sameDocument: sameDocument && state.latest !== undefined,
+        collapsed: state.collapsed,
+      });
+      if (!sameDocument) state.drawn = undefined;
+      setDocument(message.documentUri);
+      state.latest = message.timeline;
+      state.options = message.options;
+      requestRender();
+      break;
+    }
+    case 'unavailable': {
+      if (message.documentUri !== state.documentUri) {
+        // Another plan, which cannot be drawn: do not leave the previous plan's chart under its name.
+        state.drawn = undefined;
+        state.latest = undefined;
+        chartBox.replaceChildren();
+        loadTable.replaceChildren();
+        titleHeading.textContent = message.fileName;
+        summaryLine.textContent = '';
+        setDocument(message.documentUri);
+      }
+      setNotice(unavailableNotice(message.reason, state.drawn !== undefined));
+      reportRendered();
+      break;
+    }
+    case 'export':
+      vscode.postMessage({ type: 'exported', requestId: message.requestId, content: exportContent(message.format) });
+      break;
+  }
+});
+
+function setDocument(documentUri: string): void {
+  state.documentUri = documentUri;
+  vscode.setState({ documentUri });
+}
+
+// ---- rendering: one at a time, the newest request wins ----
+
+let rendering = false;
+let renderAgain = false;
+
+function requestRender(): void {
+  if (rendering) {
+    renderAgain = true;
+    return;
+  }
+  rendering = true;
+  void (async () => {
+    do {
+      renderAgain = false;
+      await renderLatest();
+    } while (renderAgain);
+    rendering = false;
+  })();
+}
+
+async function renderLatest(): Promise<void> {
+  const timeline = state.latest;
+  if (timeline === undefined) return;
+  const mermaidText = ganttMermaid(timeline, {
+    collapsedPhaseKeys: state.collapsed,
+    ...(state.options.today !== undefined ? { today: state.options.today } : {}),
+  });
+  const renderId = `crmplan-gantt-${++state.renders}`;
+  initializeMermaid(); // the pane's width may have changed since the last render
+  let svg: SVGSVGElement;
+  try {
+    const rendered = await mermaid.render(renderId, mermaidText);
+    svg = parseSvg(rendered.svg);
+  } catch (error) {
+    // Keep the last good chart; say why the new one is missing.
+    document.getElementById(`d${renderId}`)?.remove();
+    setNotice(renderFailedNotice(error instanceof Error ? error.message : String(error), state.drawn !== undefined));
+    reportRendered();
+    return;
+  }
+  // The page scrolls down, the chart sideways (it is at least MIN_CHART_WIDTH wide).
+  const scroll = { x: window.scrollX, y: window.scrollY, chartX: chartBox.scrollLeft };
+  chartBox.replaceChildren(svg);
+  state.drawn = { timeline, mermaidText, svg, renderId };
+  applyZoom();
+  makeBarsInteractive(state.drawn);
+  renderHeader(timeline);
+  renderLoadTable(timeline);
+  setNotice(undefined);
+  // The page keeps its place across re-renders (the chart is rebuilt on every edit).
+  window.scrollTo(scroll.x, scroll.y);
+  chartBox.scrollLeft = scroll.chartX;
+  reportRendered();
+}
+
+/**
+ * Mermaid's SVG (already sanitised by its strict mode) is parsed as XML and
+ * imported, never assigned to innerHTML: scripts from a parsed document do
+ * not run, and the CSP blocks inline handlers besides.
+ */
+function parseSvg(svgText: string): SVGSVGElement {
+  const parsed = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+  const root = parsed.documentElement;
+  if (root.nodeName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) {
+    throw new Error('Mermaid returned no SVG');
+  }
+  return document.importNode(root, true) as unknown as SVGSVGElement;
+}
+
+function makeBarsInteractive(chart: DrawnChart): void {
+  const taskKeys = new Set(chart.timeline.tasks.map((task) => task.key));
+  const phases = new Map(chart.timeline.phases.map((phase) => [phase.key, phase]));
+  const tasks = new Map(chart.timeline.tasks.map((task) => [task.key, task]));
+  for (const bar of Array.from(chart.svg.querySelectorAll<SVGElement>('rect.task, text[id]'))) {
+    const key = barKeyFromElementId(bar.id, chart.renderId);
+    if (key === undefined) continue;
+    const isTask = taskKeys.has(key);
+    const name = isTask ? tasks.get(key)?.label : phases.get(key)?.label;
+    bar.classList.add('clickable');
+    if (bar.tagName === 'rect') {
+      // Keyboard users reach the bars with Tab and press Enter.
+      bar.setAttribute('tabindex', '0');
+      bar.setAttribute('role', 'button');
+      bar.setAttribute('aria-label', isTask ? `Select task ${name ?? key} in the editor` : `Expand phase ${name ?? key}`);
+    }
+  }
+  const activate = (target: EventTarget | null): boolean => {
+    const key = keyOfTarget(target, chart);
+    if (key === undefined) return false;
+    if (taskKeys.has(key)) vscode.postMessage({ type: 'reveal', key });
+    else if (state.collapsed.has(key)) {
+      const next = new Set(state.collapsed);
+      next.delete(key);
+      setCollapsed(next);
+    }
+    return true;
+  };
+  chart.svg.addEventListener('click', (event) => {
+    if (activate(event.target)) event.preventDefault();
+  });
+  chart.svg.addEventListener('keydown', (event) => {
+    if ((event.key === 'Enter' || event.key === ' ') && activate(event.target)) event.preventDefault();
+  });
+}
+
+function keyOfTarget(target: EventTarget | null, chart: DrawnChart): string | undefined {
+  for (let node = target instanceof Element ? target : null; node && node !== chart.svg; node = node.parentElement) {
+    const key = node.id ? barKeyFromElementId(node.id, chart.renderId) : undefined;
+    if (key !== undefined) return key;
+  }
+  return undefined;
+}
+
+function setCollapsed(collapsed: Set<string>): void {
+  state.collapsed = collapsed;
+  requestRender();
+}
+
+function setZoom(zoom: number): void {
+  state.zoom = zoom;
+  applyZoom();
+}
+
+/** Zoom scales the SVG's own size (Mermaid sets its natural width in the viewBox). */
+function applyZoom(): void {
+  const svg = state.drawn?.svg;
+  zoomResetButton.textContent = `${Math.round(state.zoom * 100)}%`;
+  if (!svg) return;
+  const viewBox = svg.viewBox.baseVal;
+  if (viewBox && viewBox.width > 0) {
+    svg.style.maxWidth = 'none';
+    svg.setAttribute('width', String(Math.round(viewBox.width * state.zoom)));
+    svg.setAttribute('height', String(Math.round(viewBox.height * state.zoom)));
+  }
+}
+
+// ---- header, notice and load table: DOM APIs and textContent only ----
+
+function renderHeader(timeline: RangedTimeline): void {
+  titleHeading.textContent = timeline.title ?? 'Untitled plan';
+  summaryLine.textContent = `${timeline.start} → ${timeline.finish ?? '(nothing scheduled)'} · ${timeline.workingDays} working days · ${timeline.tasks.length} tasks`;
+  findingsButton.textContent = findingsSummary(timeline.findings);
+  findingsButton.classList.toggle('has-errors', timeline.findings.errors > 0);
+  findingsButton.classList.toggle('has-warnings', timeline.findings.errors === 0 && timeline.findings.warnings > 0);
+  expandAllButton.disabled = state.collapsed.size === 0;
+  collapseAllButton.disabled = state.collapsed.size === timeline.phases.length;
+}
+
+function renderLoadTable(timeline: RangedTimeline): void {
+  const heatmap = loadHeatmap(timeline);
+  loadSection.hidden = heatmap.rows.length === 0;
+  const head = element('thead');
+  const headRow = element('tr');
+  headRow.append(cell('th', 'Person', 'col'));
+  for (const week of heatmap.weeks) headRow.append(cell('th', week.slice(5), 'col', `Week of ${week}`));
+  head.append(headRow);
+  const body = element('tbody');
+  for (const row of heatmap.rows) {
+    const tableRow = element('tr');
+    tableRow.append(cell('th', row.label, 'row'));
+    for (const loadCell of row.cells) {
+      const td = cell('td', loadCell.text, undefined, loadCell.title);
+      td.className = `load-${loadCell.level}`;
+      tableRow.append(td);
+    }
+    body.append(tableRow);
+  }
+  loadTable.replaceChildren(head, body);
+}
+
+function setNotice(notice: string | undefined): void {
+  state.notice = notice;
+  noticeBox.textContent = notice ?? '';
+  noticeBox.hidden = notice === undefined;
+}
+
+/** Tells the host what is on screen (for `crmplan.preview.describe` and the tests). */
+function reportRendered(): void {
+  const chart = state.drawn;
+  const taskKeys = new Set(chart?.timeline.tasks.map((task) => task.key) ?? []);
+  const renderedTaskBars = chart
+    ? Array.from(chart.svg.querySelectorAll('rect.task')).filter((bar) => {
+        const key = barKeyFromElementId(bar.id, chart.renderId);
+        return key !== undefined && taskKeys.has(key);
+      }).length
+    : 0;
+  vscode.postMessage({
+    type: 'rendered',
+    documentUri: state.documentUri,
+    renderedTaskBars,
+    loadRows: chart ? loadTable.querySelectorAll('tbody tr').length : 0,
+    notice: state.notice,
+  });
+}
+
+function exportContent(format: ExportFormat): string | undefined {
+  const chart = state.drawn;
+  if (!chart) return undefined;
+  return format === 'mermaid' ? chart.mermaidText : new XMLSerializer().serializeToString(chart.svg);
+}
+
+// ---- small DOM helpers ----
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
+  const created = document.createElement(tag);
+  if (className) created.className = className;
+  return created;
+}
+
+function button(label: string, title: string, onClick: () => void): HTMLButtonElement {
+  const created = element('button');
+  created.type = 'button';
+  created.textContent = label;
+  created.title = title;
+  created.addEventListener('click', onClick);
+  return created;
+}
+
+function cell(tag: 'th' | 'td', text: string, scope?: 'row' | 'col', title?: string): HTMLTableCellElement {
+  const created = element(tag);
+  created.textContent = text;
+  if (scope) created.scope = scope;
+  if (title) created.title = title;
+  return created;
+}
+
+vscode.postMessage({ type: 'ready' });
