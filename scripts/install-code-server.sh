@@ -34,8 +34,15 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
+# --no-chromium: for callers that only run code-server (npm start, the packaging check), not a
+# browser against it.
+need_chromium=1
+[ "${1:-}" = "--no-chromium" ] && need_chromium=0
+
 missing_debs=()
-dpkg -s chromium >/dev/null 2>&1 || missing_debs+=(chromium)
+if [ "$need_chromium" = 1 ]; then
+  dpkg -s chromium >/dev/null 2>&1 || missing_debs+=(chromium)
+fi
 if [ -x "$binary" ] && "$binary" --version 2>/dev/null | grep -q "^$CODE_SERVER_VERSION"; then
   if [ "${#missing_debs[@]}" -gt 0 ]; then
     log "installing Debian packages: ${missing_debs[*]}"

@@ -8,18 +8,29 @@
 //
 //   npm run test:extension-host   (installs code-server, builds, bundles the suite, runs this)
 //
+// Options (broken-server-check.mjs uses both):
+//   --extension DIR  the extension to load (extensionDevelopmentPath; default: this repository)
+//   --grep TEXT      run only the tests whose full title contains TEXT (mocha grep, passed to
+//                    the extension host as CRMPLAN_EXT_HOST_GREP)
+//
 // Exits with the suite's exit code; 1 with a message when the run does not finish in time.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { launchHeadlessChromium } from '../vscode/headless-chromium.mjs';
 import { startCodeServer } from '../vscode/code-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
 const testsBundle = path.join(repoRoot, 'out/test/extension-host/index.js');
+const { values: options } = parseArgs({ options: { extension: { type: 'string' }, grep: { type: 'string' } } });
+const extensionPath = path.resolve(options.extension ?? repoRoot);
+// code-server passes its environment on to the extension host, where index.js reads it.
+if (options.grep) process.env.CRMPLAN_EXT_HOST_GREP = options.grep;
+else delete process.env.CRMPLAN_EXT_HOST_GREP;
 // The whole run, code-server start included. CRMPLAN_EXT_HOST_TIMEOUT_MS overrides it.
 const budgetMs = Number(process.env.CRMPLAN_EXT_HOST_TIMEOUT_MS ?? 120_000);
 if (!existsSync(testsBundle)) {
@@ -64,7 +75,7 @@ let timer;
 try {
   const remote = (absolute) => `vscode-remote://${codeServer.authority}${absolute}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(repoRoot)],
+    ['extensionDevelopmentPath', remote(extensionPath)],
     ['extensionTestsPath', remote(testsBundle)],
   ];
   const url = `${codeServer.url}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

@@ -12,6 +12,8 @@
 --   CRMPLAN_NVIM_OUT         JSON result file to write
 --   CRMPLAN_NVIM_FIX_LINE    0-based line to replace once the first diagnostics arrive
 --   CRMPLAN_NVIM_FIX_TEXT    the replacement text of that line
+--   CRMPLAN_NVIM_COMPLETION_LINE, CRMPLAN_NVIM_COMPLETION_CHARACTER
+--                            0-based LSP position to request completion at (an owner value)
 --   CRMPLAN_NVIM_NODE        node executable (default "node")
 --   CRMPLAN_NVIM_TIMEOUT_MS  bound for each wait (default 15000)
 --
@@ -195,7 +197,13 @@ local function scenario()
   result.before = publications_for(uri)[1]
   result.before_shown = shown_diagnostics(bufnr)
 
-  -- 2. An edit, as a user (or a plugin) makes it: Neovim sends the change
+  -- 2. Completion at an owner value, as Neovim's omnifunc or a completion plugin asks for it.
+  result.completion = request(bufnr, 'textDocument/completion', {
+    textDocument = { uri = uri },
+    position = position(tonumber(env('CRMPLAN_NVIM_COMPLETION_LINE')), tonumber(env('CRMPLAN_NVIM_COMPLETION_CHARACTER'))),
+  })
+
+  -- 3. An edit, as a user (or a plugin) makes it: Neovim sends the change
   -- (incremental, its own debounce) and the server re-validates.
   vim.api.nvim_buf_set_lines(bufnr, fix_line, fix_line + 1, true, { fix_text })
   -- The version Neovim sends with the change (0.7: buf_versions = changedtick).

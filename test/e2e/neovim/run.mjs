@@ -158,6 +158,11 @@ const typoCharacter = typoText.indexOf(TYPO_IN_TEXT) + 1;
 const typoByte = Buffer.byteLength(typoText.slice(0, typoCharacter));
 const fixedLineText = typoText.replace(TYPO_IN_TEXT, `[${FIXED}]`);
 const fixedText = [...lines.slice(0, typoLine), fixedLineText, ...lines.slice(typoLine + 1)].join('\n');
+// Completion is requested at the value of the first `owner: pm` line: the people are pm and admin.
+const ownerLine = lines.findIndex((line) => /^\s+owner: pm$/.test(line));
+if (ownerLine < 0) setupFailure(`${FIXTURE} must have a line "owner: pm" of its own`);
+const ownerCharacter = lines[ownerLine].indexOf('owner: ') + 'owner: '.length;
+const PEOPLE = ['pm', 'admin'];
 // The CLI reads the same texts from disk; outside the workspace Neovim uses.
 const cliDir = join(tmp, 'cli');
 mkdirSync(cliDir);
@@ -189,6 +194,8 @@ const run = spawnSync(
       CRMPLAN_NVIM_OUT: out,
       CRMPLAN_NVIM_FIX_LINE: String(typoLine),
       CRMPLAN_NVIM_FIX_TEXT: fixedLineText,
+      CRMPLAN_NVIM_COMPLETION_LINE: String(ownerLine),
+      CRMPLAN_NVIM_COMPLETION_CHARACTER: String(ownerCharacter),
       CRMPLAN_NVIM_NODE: process.execPath,
     },
   },
@@ -252,6 +259,16 @@ check(
   'first diagnostics equal `crmplan check` on the same text',
   sameList(keys(before), cliBroken),
   `neovim: ${JSON.stringify(keys(before))}\ncli:    ${JSON.stringify(cliBroken)}`,
+);
+
+// A completion answer is a CompletionItem[] or a CompletionList; Neovim passes it on as is.
+const completion = result.completion?.result;
+const completionItems = Array.isArray(completion) ? completion : (completion?.items ?? []);
+const completionLabels = completionItems.map((item) => item.label);
+check(
+  `completion at the owner value (${ownerLine}:${ownerCharacter}) lists the people ${PEOPLE.join(', ')}`,
+  PEOPLE.every((id) => completionLabels.includes(id)),
+  `error: ${JSON.stringify(result.completion?.err)}, labels: ${JSON.stringify(completionLabels)}`,
 );
 
 check(

@@ -51,14 +51,58 @@ const userSettings = {
 };
 
 /**
+ * Runs `code-server --install-extension VSIX` into the given extensions folder, with the same
+ * isolated user data and environment a server started on those folders uses.
+ * @param {{repoRoot: string, vsix: string, extensionsDir: string, userDataDir: string, env: NodeJS.ProcessEnv}} options
+ */
+export async function installVsix({ repoRoot, vsix, extensionsDir, userDataDir, env }) {
+  const child = spawn(
+    codeServerBinary(repoRoot),
+    ['--install-extension', vsix, '--force', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const code = await new Promise((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+  if (code !== 0) throw new Error(`code-server --install-extension ${vsix} exited with ${code}:\n${output}`);
+  return output;
+}
+
+/**
+ * A sandbox's HOME, XDG folders and TMPDIR, so nothing leaks into ~ and nothing from ~ leaks in.
+ * @param {{home: string, tmp: string}} dirs
+ */
+export function isolatedEnv({ home, tmp }) {
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local/share'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    TMPDIR: tmp,
+  };
+  // Variables of an enclosing VS Code or code-server would make this one talk to that one.
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('VSCODE_') || name === 'ELECTRON_RUN_AS_NODE') delete env[name];
+  }
+  return env;
+}
+
+/**
  * `linkExtension: false` leaves the extensions folder empty, for a caller that loads the
  * extension with `extensionDevelopmentPath` instead (the extension-host tests).
- * @param {{repoRoot: string, workspaceFixtures: string, linkExtension?: boolean}} options
- * @returns {Promise<{url: string, workspace: string, sandbox: string, log: () => string,
+ * `vsix` installs that package instead of linking the repository (npm start).
+ * `folder` opens that folder as it is instead of a sandbox copy of `workspaceFixtures`.
+ * `port` binds 127.0.0.1:port instead of a free port.
+ * @param {{repoRoot: string, workspaceFixtures?: string, folder?: string, linkExtension?: boolean,
+ *   vsix?: string, port?: number}} options
+ * @returns {Promise<{url: string, authority: string, workspace: string, sandbox: string,
+ *   extensionsDir: string, extensionFolder: string, exited: Promise<number | null>, log: () => string,
  *   extensionLogs: () => Promise<string>, stop: () => Promise<void>, removeSandbox: () => Promise<void>,
  *   serverProcesses: () => Promise<number[]>}>}
  */
-export async function startCodeServer({ repoRoot, workspaceFixtures, linkExtension = true }) {
+export async function startCodeServer({ repoRoot, workspaceFixtures, folder, linkExtension = true, vsix, port: requestedPort }) {
   const binary = codeServerBinary(repoRoot);
   if (!existsSync(binary)) {
     throw new Error(`code-server is not installed at ${binary}: run "bash scripts/install-code-server.sh"`);
@@ -78,7 +122,8 @@ export async function startCodeServer({ repoRoot, workspaceFixtures, linkExtensi
     tmp: path.join(sandbox, 'tmp'),
   };
   await Promise.all(Object.values(dirs).map((dir) => mkdir(dir, { recursive: true })));
-  await cp(workspaceFixtures, dirs.workspace, { recursive: true });
+  if (!folder) await cp(workspaceFixtures, dirs.workspace, { recursive: true });
+  const workspace = folder ? path.resolve(folder) : dirs.workspace;
   await mkdir(path.join(dirs.userData, 'User'), { recursive: true });
   await writeFile(path.join(dirs.userData, 'User/settings.json'), JSON.stringify(userSettings, null, 2));
 
@@ -86,24 +131,17 @@ export async function startCodeServer({ repoRoot, workspaceFixtures, linkExtensi
   // than packaged: what is tested is exactly what `npm run build` produced.
   const manifest = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
   const extensionFolder = `${manifest.publisher}.${manifest.name}-${manifest.version}`;
-  if (linkExtension) await symlink(repoRoot, path.join(dirs.extensions, extensionFolder), 'dir');
+  const env = isolatedEnv(dirs);
+  if (vsix) {
+    await installVsix({ repoRoot, vsix, extensionsDir: dirs.extensions, userDataDir: dirs.userData, env }).catch(async (error) => {
+      await rm(sandbox, { recursive: true, force: true });
+      throw error;
+    });
+  } else if (linkExtension) await symlink(repoRoot, path.join(dirs.extensions, extensionFolder), 'dir');
 
-  const port = await freePort();
+  const port = requestedPort ?? (await freePort());
   const configFile = path.join(sandbox, 'config.yaml');
   await writeFile(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-
-  const env = {
-    ...process.env,
-    HOME: dirs.home,
-    XDG_CONFIG_HOME: path.join(dirs.home, '.config'),
-    XDG_DATA_HOME: path.join(dirs.home, '.local/share'),
-    XDG_CACHE_HOME: path.join(dirs.home, '.cache'),
-    TMPDIR: dirs.tmp,
-  };
-  // Variables of an enclosing VS Code or code-server would make this one talk to that one.
-  for (const name of Object.keys(env)) {
-    if (name.startsWith('VSCODE_') || name === 'ELECTRON_RUN_AS_NODE') delete env[name];
-  }
 
   const child = spawn(
     binary,
@@ -118,7 +156,7 @@ export async function startCodeServer({ repoRoot, workspaceFixtures, linkExtensi
       '--ignore-last-opened',
       '--user-data-dir', dirs.userData,
       '--extensions-dir', dirs.extensions,
-      dirs.workspace,
+      workspace,
     ],
     { env, cwd: sandbox, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
@@ -129,13 +167,16 @@ export async function startCodeServer({ repoRoot, workspaceFixtures, linkExtensi
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let exitCode = /** @type {number | null | undefined} */ (undefined);
-  child.once('exit', (code, signal) => {
-    exitCode = code ?? (signal ? -1 : null);
+  /** @type {Promise<number | null>} */
+  const exited = new Promise((resolve) => {
+    child.once('exit', (code, signal) => {
+      exitCode = code ?? (signal ? -1 : null);
+      resolve(exitCode);
+    });
   });
 
   const stop = async () => {
     if (exitCode === undefined && child.pid !== undefined) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
       try {
         process.kill(-child.pid, 'SIGTERM'); // the whole group: code-server, its server, the extension host, our server
       } catch {
@@ -176,11 +217,16 @@ export async function startCodeServer({ repoRoot, workspaceFixtures, linkExtensi
   }
 
   return {
-    url: `${url}/?folder=${encodeURIComponent(dirs.workspace)}`,
+    url: `${url}/?folder=${encodeURIComponent(workspace)}`,
     /** host:port, for vscode-remote:// URIs. */
     authority: `127.0.0.1:${port}`,
-    workspace: dirs.workspace,
+    workspace,
     sandbox,
+    /** The folder extensions are installed in (or the repository linked into). */
+    extensionsDir: dirs.extensions,
+    extensionFolder: path.join(dirs.extensions, extensionFolder),
+    /** Resolves with code-server's exit code (-1 after a signal) when it exits, for any reason. */
+    exited,
     log: () => output,
     /** The crmplan output channel (server log + protocol trace) and the extension host log. */
     extensionLogs: async () => {
