@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { previewHtml } from '../client/src/preview/preview-html.js';
 import { buildTimeline } from '../server/src/render/timeline-model.js';
 import { analyzePlan } from '../server/src/service/analyze-plan.js';
 import { generatePlan } from './generate-plan.js';
@@ -39,13 +38,4 @@ const results = plans.map(({ name, text }) => {
     buildTimelineMs: median(() => buildTimeline(analysis), 15),
   };
 });
-// The page exactly as the extension writes it, served from a stand-in webview origin.
-const origin = 'http://webview.test';
-const html = previewHtml({
-  cspSource: origin,
-  nonce: 'bench-nonce',
-  mermaidScriptUri: `${origin}/mermaid.min.js`,
-  previewScriptUri: `${origin}/preview.js`,
-  styleUri: `${origin}/preview.css`,
-});
-process.stdout.write(JSON.stringify({ plans: results, html, origin }));
+process.stdout.write(JSON.stringify({ plans: results }));

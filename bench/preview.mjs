@@ -6,16 +6,15 @@
 //    time from posting the timeline to the page's "rendered" report, phases collapsed vs expanded.
 import { performance } from 'node:perf_hooks';
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import { launchHeadlessChromium } from '../test/e2e/vscode/headless-chromium.mjs';
 import { bundleForNode } from './bundle.mjs';
-import { previewPage } from './preview-page.mjs';
+import { previewPage, previewSite } from '../test/e2e/preview-page/preview-page.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 await bundleForNode(path.join(root, 'bench/preview-data.ts'), path.join(root, 'out/bench/preview-data.js'));
-const { plans: data, html, origin } = JSON.parse(spawnSync(process.execPath, ['out/bench/preview-data.js'], { cwd: root, maxBuffer: 512 * 1024 * 1024 }).stdout.toString());
+const { plans: data } = JSON.parse(spawnSync(process.execPath, ['out/bench/preview-data.js'], { cwd: root, maxBuffer: 512 * 1024 * 1024 }).stdout.toString());
 const median = (samples) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
 const ms = (value) => `${value.toFixed(1)} ms`;
 
@@ -54,16 +53,12 @@ await connection.sendNotification('exit');
 connection.dispose();
 
 // ---- 2. the preview page in Chromium ----
-const files = {
-  'mermaid.min.js': readFileSync(path.join(root, 'dist/webview/mermaid.min.js')),
-  'preview.js': readFileSync(path.join(root, 'dist/webview/preview.js')),
-  'preview.css': readFileSync(path.join(root, 'dist/webview/preview.css')),
-};
+const site = await previewSite();
 const browser = await launchHeadlessChromium();
 console.log('\npreview page render in headless Chromium (post timeline -> "rendered", median of 5)');
 for (const plan of data) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const preview = await previewPage(page, { origin, html, files });
+  const preview = await previewPage(page, site);
   const times = { collapsed: [], expanded: [] };
   for (let run = 0; run < 5; run++) {
     for (const [mode, collapsePhasesOver] of [['collapsed', 0], ['expanded', 100000]]) {

@@ -93,34 +93,44 @@ export class TimelinePreview implements vscode.Disposable {
     return this.description ?? { documentUri: this.documentUri?.toString(), renderedTaskBars: 0, loadRows: 0, notice: undefined };
   }
 
-  /** crmplan.exportTimelineSvg / crmplan.exportTimelineMermaid. */
-  async export(format: ExportFormat): Promise<void> {
+  /**
+   * crmplan.exportTimelineSvg / crmplan.exportTimelineMermaid. Without a `target`, SVG asks
+   * where to save and Mermaid opens in an untitled editor; with one (tests, other extensions)
+   * either is written there, with no dialog. Resolves with where the file was written.
+   */
+  async export(format: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const content = this.panel ? await this.requestExport(format) : undefined;
     if (content === undefined) {
       void vscode.window.showInformationMessage('crmplan: open the timeline preview of a plan first; there is no timeline drawn to export.');
-      return;
+      return undefined;
     }
-    if (format === 'mermaid') {
+    if (format === 'mermaid' && target === undefined) {
       const languages = await vscode.languages.getLanguages();
       const document = await vscode.workspace.openTextDocument({
         language: languages.includes('mermaid') ? 'mermaid' : 'plaintext',
         content,
       });
       await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Active });
-      return;
+      return undefined;
     }
+    const file = target ?? (await this.askSvgTarget());
+    if (!file) return undefined;
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(content));
+    void vscode.window.setStatusBarMessage(`crmplan: timeline saved to ${path.basename(file.fsPath)}`, 4000);
+    return file;
+  }
+
+  /** The save dialog of "Export Timeline as SVG", offering `<plan>.timeline.svg` beside the plan. */
+  private askSvgTarget(): Thenable<vscode.Uri | undefined> {
     const source = this.documentUri;
     const defaultUri = source?.scheme === 'file'
       ? vscode.Uri.file(source.fsPath.replace(/\.crmplan\.ya?ml$/i, '') + '.timeline.svg')
       : undefined;
-    const target = await vscode.window.showSaveDialog({
+    return vscode.window.showSaveDialog({
       ...(defaultUri ? { defaultUri } : {}),
       filters: { 'SVG image': ['svg'] },
       title: 'Export Timeline as SVG',
     });
-    if (!target) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-    void vscode.window.setStatusBarMessage(`crmplan: timeline saved to ${path.basename(target.fsPath)}`, 4000);
   }
 
   dispose(): void {

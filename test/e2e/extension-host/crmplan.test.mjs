@@ -12,10 +12,11 @@
 // two in step) against a server that never publishes, and expects it to fail.
 /* global suite, suiteSetup, suiteTeardown, test -- mocha's tdd interface, set up by index.mjs */
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { parse as parseYaml } from 'yaml';
 import { waitFor } from './wait-for.mjs';
 
 const extensionId = 'crmplan.crmplan';
@@ -307,14 +308,40 @@ suite('the timeline preview', () => {
     );
   }
 
+  /** @type {string} */
+  let exportDir;
+
+  suiteSetup(async () => {
+    exportDir = await mkdtemp(path.join(os.tmpdir(), 'crmplan-export-'));
+  });
+
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    if (exportDir) await rm(exportDir, { recursive: true, force: true });
   });
+
+  /** @returns {Promise<{documentUri: unknown, renderedTaskBars: number, loadRows: number, notice?: unknown} | undefined>} */
+  const describe = () => vscode.commands.executeCommand('crmplan.preview.describe');
+
+  /** Waits until the preview reports task bars drawn for `document`; returns its description. */
+  function drawnPreviewOf(document) {
+    return waitFor(`the preview has drawn the task bars of ${path.basename(document.uri.fsPath)}`, async () => {
+      const found = await describe();
+      return found && String(found.documentUri) === document.uri.toString() && found.renderedTaskBars > 0 && found;
+    }, { timeoutMs: 30_000, lastSeen: describe });
+  }
+
+  /** Opens a sample with its preview beside it, drawn. */
+  async function previewSample(name) {
+    const document = await openSample(name);
+    await vscode.commands.executeCommand('crmplan.showPreviewToSide');
+    return { document, description: await drawnPreviewOf(document) };
+  }
 
   test('crmplan.showPreviewToSide opens a crmplan.timelinePreview webview beside connectsphere.crmplan.yaml that draws its task bars', async () => {
     const document = await openSample('connectsphere.crmplan.yaml');
-    const commands = await vscode.commands.getCommands(true);
-    assert.ok(commands.includes('crmplan.showPreviewToSide'), 'the command crmplan.showPreviewToSide is not registered');
+    // Registered once the extension has activated, which opening the plan starts (the other suites may not have run).
+    await waitFor('the command crmplan.showPreviewToSide is registered', async () => (await vscode.commands.getCommands(true)).includes('crmplan.showPreviewToSide'), { timeoutMs: 20_000 });
     await vscode.commands.executeCommand('crmplan.showPreviewToSide');
     const [tab] = await waitFor('a tab with a crmplan.timelinePreview webview', () => {
       const found = previewTabs();
@@ -322,12 +349,33 @@ suite('the timeline preview', () => {
     }, { timeoutMs: 20_000, lastSeen: allTabs });
     assert.notEqual(tab.group.viewColumn, vscode.ViewColumn.One, 'the preview opened over the plan instead of beside it');
 
-    /** @returns {Promise<{documentUri: unknown, renderedTaskBars: number, loadRows: number, notice?: unknown} | undefined>} */
-    const describe = () => vscode.commands.executeCommand('crmplan.preview.describe');
-    const description = await waitFor('crmplan.preview.describe reports rendered task bars', async () => {
-      const found = await describe();
-      return found && found.renderedTaskBars > 0 && found;
-    }, { timeoutMs: 30_000, lastSeen: describe });
-    assert.equal(String(description.documentUri), document.uri.toString());
+    await drawnPreviewOf(document);
+  });
+
+  test('crmplan.exportTimelineSvg with a target URI writes the chart there (no dialog), with as many task bars as the preview drew', async () => {
+    const { description } = await previewSample('connectsphere.crmplan.yaml');
+    const target = vscode.Uri.file(path.join(exportDir, 'connectsphere.timeline.svg'));
+    const written = await vscode.commands.executeCommand('crmplan.exportTimelineSvg', target);
+    assert.equal(String(written), target.toString(), 'the command does not report the file it wrote');
+    const svg = await readFile(target.fsPath, 'utf8');
+    assert.match(svg, /^(<\?xml[^>]*\?>\s*)?<svg[\s>]/, `the file is not an SVG: ${svg.slice(0, 100)}`);
+    // Mermaid's task bars: <rect id="<chart id>-t<n>" class="task ...">, as the preview counts them.
+    const taskBars = [...svg.matchAll(/<rect\b[^>]*>/g)].filter(([tag]) => /\bid="[^"]*-t\d+"/.test(tag) && /\bclass="(?:[^"]*\s)?task[\s"]/.test(tag));
+    assert.equal(taskBars.length, description.renderedTaskBars);
+  });
+
+  test('crmplan.exportTimelineMermaid with a target URI writes the gantt text there (no untitled editor), a section per phase', async () => {
+    const { document } = await previewSample('connectsphere.crmplan.yaml');
+    const untitled = () => vscode.workspace.textDocuments.filter((open) => open.isUntitled).length;
+    const untitledBefore = untitled();
+    const target = vscode.Uri.file(path.join(exportDir, 'connectsphere.mmd'));
+    const written = await vscode.commands.executeCommand('crmplan.exportTimelineMermaid', target);
+    assert.equal(String(written), target.toString(), 'the command does not report the file it wrote');
+    const mermaid = await readFile(target.fsPath, 'utf8');
+    assert.match(mermaid, /^gantt\n/);
+    const phases = parseYaml(document.getText()).phases;
+    const sections = mermaid.split('\n').filter((line) => line.startsWith('section '));
+    assert.equal(sections.length, phases.length, `sections: ${sections.join(' | ')}`);
+    assert.equal(untitled(), untitledBefore, 'an untitled editor was opened');
   });
 });

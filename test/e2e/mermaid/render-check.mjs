@@ -12,12 +12,11 @@
 // Run: npm run test:mermaid (builds first) or node test/e2e/mermaid/render-check.mjs.
 /* global mermaid, performance -- in the page: the Mermaid IIFE's global, and the browser's clock */
 import * as esbuild from 'esbuild';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { chromiumPath, launchHeadlessChromium } from '../vscode/headless-chromium.mjs';
+import { chromiumPath, ensureChromium, launchHeadlessChromium } from '../vscode/headless-chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const mermaidScript = path.join(root, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
@@ -29,21 +28,6 @@ let failures = 0;
 function check(name, passed, detail = '') {
   if (!passed) failures++;
   console.log(`${passed ? 'ok' : 'not ok'} - ${name}${!passed && detail ? ` (${detail})` : ''}`);
-}
-
-/** Debian's chromium, installed the way scripts/install-code-server.sh does when it is missing. */
-function ensureChromium() {
-  if (existsSync(chromiumPath)) return true;
-  if (process.getuid?.() !== 0) {
-    console.error(`Chromium is not at ${chromiumPath}: install Debian's chromium (apt-get install chromium) or set CRMPLAN_E2E_CHROMIUM.`);
-    return false;
-  }
-  console.error('[render-check] installing Debian package: chromium');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
-    if (spawnSync('apt-get', args, { stdio: 'inherit', env }).status !== 0) return false;
-  }
-  return existsSync(chromiumPath);
 }
 
 /** The product's own modules (and the benchmark's plan generator), bundled as the product is. */

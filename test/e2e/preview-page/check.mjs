@@ -1,0 +1,359 @@
+// The real timeline preview page (dist/webview/preview.js, its stylesheet and Mermaid, with the
+// extension's HTML and CSP: see preview-page.mjs) in Debian's headless Chromium, driven as the
+// extension host drives it: it posts the server's `crmplan/timeline` answers (made in-process by
+// the server's own code) and reads the page's DOM and the messages the page posts back
+// (client/src/preview/messages.ts). Checks:
+// - a small plan with a known overallocation: one bar per dated task, one load row per person,
+//   the overallocated week marked with text ("!"), not colour only;
+// - a generated 1,000-task plan starts with one summary bar per phase; a click expands exactly
+//   that phase; "Expand all" draws every bar; both survive a new timeline for the same document;
+// - a click on a task bar posts "reveal" with that task's key (whose range is the task's id);
+//   a click on the findings summary posts "showProblems";
+// - scroll position and zoom survive a re-render; an "unavailable" answer (the server's
+//   `timeline: null`) keeps the chart under a notice, which the next good timeline removes;
+// - switching the body class vscode-light -> vscode-dark re-renders in Mermaid's dark theme;
+// - export: "svg" answers with an SVG that parses as XML and has the bars, "mermaid" with the
+//   gantt text;
+// - test/fixtures/hostile-names.crmplan.yaml: names drawn as text, no img/script/iframe/
+//   foreignObject, no dialog, no payload ran (window.__pwned), no on* attribute;
+// - no CSP violation and no uncaught error on any page.
+// Prints `ok N - name` / `not ok N - name` per check; exits 1 on any failure.
+//
+// Run: npm run test:preview-page (builds first), or node test/e2e/preview-page/check.mjs after a
+// build. CRMPLAN_PREVIEW_WEBVIEW_DIR=<folder> tests another copy of dist/webview (for example a
+// deliberately broken one, to see the checks fail).
+/* global DOMParser, getComputedStyle -- used inside page.evaluate callbacks, which run in the page */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { bundleForNode } from '../../../bench/bundle.mjs';
+import { ensureChromium, launchHeadlessChromium } from '../vscode/headless-chromium.mjs';
+import { previewPage, previewSite, webviewOrigin } from './preview-page.mjs';
+
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
+const overallocatedPlanFile = path.join(import.meta.dirname, 'overallocated.crmplan.yaml');
+const hostilePlanFile = path.join(root, 'test', 'fixtures', 'hostile-names.crmplan.yaml');
+/** The default of the `crmplan.preview.collapsePhasesOver` setting (package.json). */
+const DEFAULT_COLLAPSE_OVER = 150;
+/** The root text colour Mermaid 12's `default` and `dark` themes write into the SVG's own style. */
+const THEME_TEXT_FILL = { default: 'rgb(51, 51, 51)', dark: 'rgb(204, 204, 204)' };
+
+let checks = 0;
+let failures = 0;
+function check(name, passed, detail = '') {
+  checks++;
+  if (!passed) failures++;
+  console.log(`${passed ? 'ok' : 'not ok'} ${checks} - ${name}${!passed && detail ? ` (${detail})` : ''}`);
+}
+const same = (actual, expected) => JSON.stringify(actual) === JSON.stringify(expected);
+const shown = (value) => JSON.stringify(value);
+
+async function loadPlanTimelines() {
+  const bundle = path.join(root, 'out', 'preview-page', 'plan-timelines.cjs');
+  await bundleForNode(path.join(import.meta.dirname, 'plan-timelines.mjs'), bundle);
+  return createRequire(import.meta.url)(bundle);
+}
+
+/** The host's "timeline" message for the server's answer (as TimelinePreview posts it). */
+function timelineMessage(documentUri, timeline) {
+  return { type: 'timeline', documentUri, fileName: path.posix.basename(documentUri), timeline, options: { collapsePhasesOver: DEFAULT_COLLAPSE_OVER, today: undefined } };
+}
+
+const datedTaskKeys = (timeline) => timeline.tasks.filter((task) => task.start !== null).map((task) => task.key).sort();
+
+/** In the page: the keys (t3, p1) of the bars drawn in the chart, sorted. */
+function drawnBarKeys(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('#app svg rect.task')]
+      .map((bar) => /-([tp]\d+)$/.exec(bar.id)?.[1])
+      .filter((key) => key !== undefined)
+      .sort(),
+  );
+}
+
+/**
+ * A real mouse click on a bar, near its left end: Mermaid centres the label on the bar, and a
+ * click there would land on the label (which the page treats the same way).
+ */
+const clickBar = (page, key) => page.click(`#app svg rect.task[id$="-${key}"]`, { position: { x: 3, y: 3 }, timeout: 10_000 });
+
+/** In the page: posts a host message without waiting for anything. */
+const postToPage = (page, message) => page.evaluate((toPage) => window.postMessage(toPage, '*'), message);
+
+/** Opens a fresh preview page and records the dialogs it opens. */
+async function openPage(browser, site, viewport) {
+  const page = await browser.newPage({ viewport });
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  // What a payload could reach: a flag, and a function named as in the hostile plan.
+  await page.addInitScript(() => {
+    window.__pwned = false;
+    window.evil = () => {
+      window.__pwned = true;
+    };
+  });
+  const preview = await previewPage(page, site);
+  return { page, preview, dialogs };
+}
+
+async function checkNoViolations(name, { preview }) {
+  const violations = await preview.violations();
+  check(`${name}: no CSP violation`, violations.length === 0, violations.join('; '));
+  const errors = preview.pageErrors();
+  check(`${name}: no uncaught error in the page`, errors.length === 0, errors.join('; '));
+}
+
+// ---- a small plan: bars, load table, clicks, scroll and zoom, notice, theme, export ----
+
+async function checkSmallPlan(browser, site, modules) {
+  const name = 'small plan';
+  const uri = 'file:///work/overallocated.crmplan.yaml';
+  const text = readFileSync(overallocatedPlanFile, 'utf8');
+  const { timeline } = modules.timelineResult(uri, text);
+  // A small viewport, so that the chart scrolls both ways once zoomed in.
+  const opened = await openPage(browser, site, { width: 700, height: 400 });
+  const { page, preview } = opened;
+
+  const report = await preview.post(timelineMessage(uri, timeline));
+  const expectedBars = datedTaskKeys(timeline);
+  const bars = await drawnBarKeys(page);
+  check(`${name}: one task bar per dated task (${expectedBars.length})`, same(bars, expectedBars) && report.renderedTaskBars === expectedBars.length, `drawn ${shown(bars)}, reported ${report.renderedTaskBars}`);
+
+  const table = await page.evaluate(() => {
+    const weeks = [...document.querySelectorAll('.load-table thead th[title]')].map((cell) => cell.title.replace('Week of ', ''));
+    const rows = [...document.querySelectorAll('.load-table tbody tr')].map((row) => ({
+      person: row.querySelector('th')?.textContent,
+      cells: [...row.querySelectorAll('td')].map((cell) => ({ text: cell.textContent, over: cell.classList.contains('load-over') })),
+    }));
+    return { weeks, rows };
+  });
+  const people = timeline.people.map((person) => person.label);
+  check(`${name}: the load table has one row per person (${people.length})`, same(table.rows.map((row) => row.person), people) && report.loadRows === people.length, shown(table.rows.map((row) => row.person)));
+  const overallocated = timeline.people.flatMap((person) => person.weeks.filter((week) => week.overallocated).map((week) => `${person.label} ${week.week}`));
+  const markedWithText = table.rows.flatMap((row) => row.cells.flatMap((cell, index) => (/!/.test(cell.text) ? [`${row.person} ${table.weeks[index]}`] : [])));
+  const markedWithClass = table.rows.flatMap((row) => row.cells.flatMap((cell, index) => (cell.over ? [`${row.person} ${table.weeks[index]}`] : [])));
+  check(
+    `${name}: the overallocated week (${overallocated.join(', ')}) and no other is marked with text "!" (and its class)`,
+    same(overallocated, ['Dana Lee 2027-01-11']) && same(markedWithText, overallocated) && same(markedWithClass, overallocated),
+    `marked with text: ${shown(markedWithText)}, with the class: ${shown(markedWithClass)}`,
+  );
+
+  // Click to reveal: the message names the bar's task, whose range is where its id is written.
+  const task = timeline.tasks.find((candidate) => candidate.id === 'data-audit');
+  const idLine = text.split('\n').findIndex((line) => line.includes('id: data-audit'));
+  const reveal = await preview.nextMessage('reveal', () => clickBar(page, task.key), 10_000).catch((error) => ({ error: error.message.split('\n')[0] }));
+  check(
+    `${name}: clicking the bar of data-audit posts reveal with its key (${task.key}), whose range is its id on line ${idLine + 1}`,
+    reveal.key === task.key && task.range.start.line === idLine && text.split('\n')[idLine].slice(task.range.start.character, task.range.end.character) === 'data-audit',
+    shown(reveal),
+  );
+  const problems = await preview.nextMessage('showProblems', () => page.click('button.findings'), 10_000).catch((error) => ({ error: error.message.split('\n')[0] }));
+  const findingsText = await page.textContent('button.findings');
+  check(`${name}: clicking the findings summary ("${findingsText}") posts showProblems`, problems.type === 'showProblems', shown(problems));
+
+  // Scroll and zoom survive a re-render (an edit: the same document, a new timeline).
+  await page.click('button[title="Zoom in"]');
+  await page.click('button[title="Zoom in"]');
+  const view = () =>
+    page.evaluate(() => {
+      const chart = document.querySelector('.chart');
+      const svg = chart.querySelector('svg');
+      return { pageY: window.scrollY, chartX: chart.scrollLeft, width: svg.getAttribute('width'), zoom: document.querySelector('button[title="Reset the zoom"]').textContent, svgId: svg.id };
+    });
+  await page.evaluate(() => {
+    window.scrollTo(0, 120);
+    document.querySelector('.chart').scrollLeft = 250;
+  });
+  const before = await view();
+  const edited = modules.timelineResult(uri, text.replace('name: Data audit', 'name: Data audit (edited)')).timeline;
+  await preview.post(timelineMessage(uri, edited));
+  const after = await view();
+  check(
+    `${name}: scroll (page ${before.pageY}px, chart ${before.chartX}px) is kept across a re-render`,
+    before.pageY > 0 && before.chartX > 0 && after.pageY === before.pageY && after.chartX === before.chartX && after.svgId !== before.svgId,
+    `before ${shown(before)}, after ${shown(after)}`,
+  );
+  check(`${name}: zoom (${before.zoom}) is kept across a re-render`, before.zoom === '156%' && after.zoom === before.zoom && after.width === before.width, `before ${shown(before)}, after ${shown(after)}`);
+
+  // The server's `timeline: null` answer (a plan without plan.start) reaches the page as "unavailable".
+  const broken = modules.timelineResult(uri, text.replace('  start: 2027-01-04\n', ''));
+  const barsBefore = await drawnBarKeys(page);
+  const unavailable = await preview.post({ type: 'unavailable', documentUri: uri, fileName: 'overallocated.crmplan.yaml', reason: broken.reason });
+  const notice = await page.evaluate(() => {
+    const box = document.querySelector('.notice');
+    return { hidden: box.hidden, text: box.textContent };
+  });
+  const barsDuring = await drawnBarKeys(page);
+  check(
+    `${name}: a timeline: null answer keeps the last chart's bars and shows the notice`,
+    broken.timeline === null && same(barsDuring, barsBefore) && barsDuring.length === expectedBars.length && !notice.hidden &&
+      notice.text.includes(broken.reason) && notice.text.includes('showing the last good timeline') && unavailable.notice === notice.text && unavailable.renderedTaskBars === expectedBars.length,
+    `bars ${shown(barsDuring)}, notice ${shown(notice)}, reported ${shown(unavailable.notice)}`,
+  );
+  const recovered = await preview.post(timelineMessage(uri, timeline));
+  const noticeAfter = await page.evaluate(() => document.querySelector('.notice').hidden);
+  check(`${name}: the next good timeline removes the notice`, noticeAfter && recovered.notice === undefined, `hidden ${noticeAfter}, reported ${shown(recovered.notice)}`);
+
+  // Theme: VS Code switches the body's class; the page draws again in Mermaid's matching theme.
+  const textFill = () => page.evaluate(() => getComputedStyle(document.querySelector('#app svg')).fill);
+  const themed = async (className) => {
+    const rendered = await preview.nextMessage('rendered', () => page.evaluate((value) => (document.body.className = value), className), 30_000).catch(() => undefined);
+    return { rendered: rendered !== undefined, fill: await textFill() };
+  };
+  const light = await themed('vscode-light');
+  const dark = await themed('vscode-dark');
+  check(
+    `${name}: vscode-light -> vscode-dark re-renders with Mermaid's dark theme (text ${THEME_TEXT_FILL.default} -> ${THEME_TEXT_FILL.dark})`,
+    light.rendered && dark.rendered && light.fill === THEME_TEXT_FILL.default && dark.fill === THEME_TEXT_FILL.dark,
+    `light ${shown(light)}, dark ${shown(dark)}`,
+  );
+
+  // Export, as TimelinePreview.requestExport asks for it.
+  const exported = async (format, requestId) =>
+    preview.nextMessage('exported', () => postToPage(page, { type: 'export', requestId, format }), 10_000).catch((error) => ({ error: error.message.split('\n')[0] }));
+  const svgExport = await exported('svg', 41);
+  const parsed = typeof svgExport.content === 'string'
+    ? await page.evaluate((content) => {
+        const exportedSvg = new DOMParser().parseFromString(content, 'image/svg+xml');
+        return {
+          root: exportedSvg.documentElement.localName,
+          errors: exportedSvg.getElementsByTagName('parsererror').length,
+          bars: [...exportedSvg.querySelectorAll('rect.task')].map((bar) => /-([tp]\d+)$/.exec(bar.id)?.[1]).filter((key) => key !== undefined).sort(),
+        };
+      }, svgExport.content)
+    : undefined;
+  check(
+    `${name}: export svg answers request 41 with an SVG that parses as XML and has the ${expectedBars.length} task bars`,
+    svgExport.requestId === 41 && parsed?.root === 'svg' && parsed.errors === 0 && same(parsed.bars, expectedBars),
+    shown(parsed ?? svgExport),
+  );
+  const mermaidExport = await exported('mermaid', 42);
+  const sections = timeline.phases.map((phase) => `section ${phase.label}`);
+  check(
+    `${name}: export mermaid answers request 42 with the gantt text (a section per phase)`,
+    mermaidExport.requestId === 42 && typeof mermaidExport.content === 'string' && mermaidExport.content.startsWith('gantt\n') &&
+      same(mermaidExport.content.split('\n').filter((line) => line.startsWith('section ')), sections),
+    shown(mermaidExport.content?.slice(0, 200) ?? mermaidExport),
+  );
+
+  await checkNoViolations(name, opened);
+  await page.close();
+}
+
+// ---- a 1,000-task plan: collapsed phases ----
+
+async function checkLargePlan(browser, site, modules) {
+  const name = '1,000-task plan';
+  const uri = 'file:///work/generated.crmplan.yaml';
+  const text = modules.generatePlan(1000);
+  const { timeline } = modules.timelineResult(uri, text);
+  const opened = await openPage(browser, site, { width: 1400, height: 900 });
+  const { page, preview } = opened;
+  const datedPhases = timeline.phases.filter((phase) => phase.start !== null);
+  const taskPhase = new Map(timeline.tasks.map((task) => [task.key, task.phaseKey]));
+  const allTasks = datedTaskKeys(timeline);
+  /** The bars expected when the phases in `expanded` are drawn task by task and the others as one bar. */
+  const barsWith = (expanded) =>
+    [...datedPhases.filter((phase) => !expanded.has(phase.key)).map((phase) => phase.key), ...allTasks.filter((key) => expanded.has(taskPhase.get(key)))].sort();
+
+  const first = await preview.post(timelineMessage(uri, timeline));
+  const collapsed = await drawnBarKeys(page);
+  check(
+    `${name}: with the default threshold (${DEFAULT_COLLAPSE_OVER}) it starts with one summary bar per phase (${datedPhases.length})`,
+    same(collapsed, barsWith(new Set())) && first.renderedTaskBars === 0,
+    `drawn ${collapsed.length} bars: ${collapsed.slice(0, 25).join(' ')}`,
+  );
+
+  const phase = datedPhases[3];
+  const expandedOne = barsWith(new Set([phase.key]));
+  await preview.nextMessage('rendered', () => clickBar(page, phase.key), 30_000).catch(() => undefined);
+  const afterClick = await drawnBarKeys(page);
+  check(
+    `${name}: clicking the summary bar of ${phase.label} expands exactly that phase (${phase.taskKeys.length} task bars, the others stay collapsed)`,
+    same(afterClick, expandedOne),
+    `drawn ${afterClick.length} bars, expected ${expandedOne.length}`,
+  );
+  const editedText = text.replace('name: Generated plan with 1000 tasks', 'name: Generated plan with 1000 tasks (edited)');
+  await preview.post(timelineMessage(uri, modules.timelineResult(uri, editedText).timeline));
+  const afterEdit = await drawnBarKeys(page);
+  check(`${name}: the expanded phase stays expanded after a new timeline for the same document`, same(afterEdit, expandedOne), `drawn ${afterEdit.length} bars, expected ${expandedOne.length}`);
+
+  const all = await preview.nextMessage('rendered', () => page.click('button:text-is("Expand all")'), 60_000).catch(() => ({ renderedTaskBars: undefined }));
+  const afterExpandAll = await drawnBarKeys(page);
+  check(`${name}: "Expand all" draws every task bar (${allTasks.length})`, same(afterExpandAll, allTasks) && all.renderedTaskBars === allTasks.length, `drawn ${afterExpandAll.length}, reported ${all.renderedTaskBars}`);
+  const again = await preview.post(timelineMessage(uri, timeline));
+  const afterSecondEdit = await drawnBarKeys(page);
+  check(`${name}: every phase stays expanded after a new timeline for the same document`, same(afterSecondEdit, allTasks) && again.renderedTaskBars === allTasks.length, `drawn ${afterSecondEdit.length}`);
+
+  await checkNoViolations(name, opened);
+  await page.close();
+}
+
+// ---- the hostile-names plan ----
+
+/** What a label looks like once drawn: one line, single spaces (as escapeMermaidText makes it). */
+const drawnLabel = (text) => text.replace(/[\p{Cc}\u2028\u2029]/gu, ' ').replace(/\s+/g, ' ').trim() || '(no name)';
+
+async function checkHostilePlan(browser, site, modules) {
+  const name = 'hostile names';
+  const uri = 'file:///work/hostile-names.crmplan.yaml';
+  const { timeline } = modules.timelineResult(uri, readFileSync(hostilePlanFile, 'utf8'));
+  const opened = await openPage(browser, site, { width: 1400, height: 900 });
+  const { page, preview, dialogs } = opened;
+  const report = await preview.post(timelineMessage(uri, timeline));
+  // Give anything injected (an <img onerror>) the chance to run before the page is inspected.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  const seen = await page.evaluate((pageScripts) => {
+    const svg = document.querySelector('#app svg');
+    const everything = [...document.querySelectorAll('*')];
+    return {
+      svgTexts: svg ? [...svg.querySelectorAll('text')].map((node) => node.textContent.trim()) : [],
+      title: document.querySelector('.plan-title').textContent,
+      people: [...document.querySelectorAll('.load-table tbody th')].map((cell) => cell.textContent),
+      dangerous: everything
+        .filter((node) => ['img', 'script', 'iframe', 'foreignobject', 'object', 'embed'].includes(node.localName.toLowerCase()))
+        .filter((node) => !(node.localName === 'script' && pageScripts.includes(node.src)))
+        .map((node) => node.localName),
+      eventAttributes: everything.flatMap((node) => [...node.attributes].filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => `${node.localName}[${attribute.name}]`)),
+      pwned: window.__pwned,
+    };
+  }, [`${webviewOrigin}/mermaid.min.js`, `${webviewOrigin}/preview.js`]);
+  const expectedBars = datedTaskKeys(timeline);
+  check(`${name}: the plan renders (${expectedBars.length} task bars)`, report.renderedTaskBars === expectedBars.length && report.notice === undefined, shown(report));
+  const missing = timeline.tasks.filter((task) => {
+    // Long labels are cut with an ellipsis; their beginning must be there.
+    const label = drawnLabel(task.label).slice(0, 100);
+    return !seen.svgTexts.some((text) => text.includes(label));
+  });
+  check(`${name}: all ${timeline.tasks.length} task labels appear as text in the chart`, missing.length === 0, `missing: ${missing.map((task) => shown(task.label)).join(', ')}`);
+  check(`${name}: the plan's name and the people's names appear as text`, seen.title === timeline.title && same(seen.people, timeline.people.map((person) => person.label)), shown({ title: seen.title, people: seen.people }));
+  check(`${name}: no img/script/iframe/foreignObject/object/embed element in the document (besides the page's two scripts)`, seen.dangerous.length === 0, seen.dangerous.join(', '));
+  check(`${name}: no on* event attribute in the document`, seen.eventAttributes.length === 0, seen.eventAttributes.join(', '));
+  check(`${name}: no dialog (alert/confirm/prompt) opened`, dialogs.length === 0, dialogs.join('; '));
+  check(`${name}: no payload ran (window.__pwned is still false)`, seen.pwned === false, shown(seen.pwned));
+  await checkNoViolations(name, opened);
+  await page.close();
+}
+
+async function main() {
+  if (!ensureChromium()) process.exit(1);
+  const modules = await loadPlanTimelines();
+  const site = await previewSite();
+  const browser = await launchHeadlessChromium();
+  try {
+    for (const [name, scenario] of [['small plan', checkSmallPlan], ['1,000-task plan', checkLargePlan], ['hostile names', checkHostilePlan]]) {
+      // A step that throws (a button that is gone, a page that never answers) fails its scenario, not the run.
+      await scenario(browser, site, modules).catch((error) => check(`${name}: the scenario ran to its end`, false, String(error?.message ?? error).split('\n')[0]));
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`1..${checks}`);
+  console.log(failures === 0 ? '# all checks passed' : `# ${failures} of ${checks} checks failed`);
+  return failures === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,13 @@
+// The product code the page test needs in Node, as one esbuild entry (check.mjs bundles it with
+// bench/bundle.mjs, as the product is bundled; Node never runs this file as it is): the
+// server's `crmplan/timeline` answer for a plan text, and the benchmark's plan generator.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzePlan } from '../../../server/src/service/analyze-plan.ts';
+import { timeline } from '../../../server/src/service/features/timeline.ts';
+
+export { generatePlan } from '../../../bench/generate-plan.ts';
+
+/** What the server answers to `crmplan/timeline` for `text` opened as `uri`: a timeline with editor ranges, or null and a reason. */
+export function timelineResult(uri, text) {
+  return timeline(analyzePlan(text), TextDocument.create(uri, 'crmplan', 1, text));
+}
