@@ -3,15 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLI, crmplan, ROOT } from './cli-process.js';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const FIXTURE = 'test/fixtures/every-core-problem.crmplan.yaml';
-
-function crmplan(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const CLEAN_PLAN = `crmplan: 1
 plan: {name: Clean, start: 2027-01-04}
@@ -124,5 +118,16 @@ describe('crmplan check folder search with .crmplanignore', () => {
   it('keeps samples/ clean while samples/with-problems shows every rule', () => {
     expect(crmplan(['check', 'samples']).status).toBe(0);
     expect(crmplan(['check', 'samples/with-problems']).status).toBe(1);
+  });
+});
+
+describe('crmplan writing into a pipe that closes early', () => {
+  it('stops quietly, without an EPIPE stack trace (crmplan check --format sarif | head -c 1)', () => {
+    // Large output (SARIF with every rule's page) so the reader is gone before the CLI is done.
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" check --format sarif samples/with-problems | head -c 1 >/dev/null`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
   });
 });
