@@ -11,14 +11,15 @@
 //
 // Run: npm run test:mermaid (builds first) or node test/e2e/mermaid/render-check.mjs.
 /* global mermaid, performance -- in the page: the Mermaid IIFE's global, and the browser's clock */
-import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { bundleForNode } from '../../../bench/bundle.mjs';
 import { chromiumPath, ensureChromium, launchHeadlessChromium } from '../vscode/headless-chromium.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..', '..');
 const mermaidScript = path.join(root, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
 const hostilePlanFile = path.join(root, 'test', 'fixtures', 'hostile-names.crmplan.yaml');
 /** The preview's default for `crmplan.preview.collapsePhasesOver`. */
@@ -34,24 +35,7 @@ function check(name, passed, detail = '') {
 async function loadModules() {
   const outfile = path.join(root, 'out', 'mermaid-check', 'modules.cjs');
   mkdirSync(path.dirname(outfile), { recursive: true });
-  await esbuild.build({
-    stdin: {
-      contents: [
-        "export { analyzePlan } from './server/src/service/analyze-plan.ts';",
-        "export { buildTimeline } from './server/src/render/timeline-model.ts';",
-        "export { ganttMermaid, phaseKeysToCollapse, HIGHLIGHT_MARKER } from './server/src/render/gantt-mermaid.ts';",
-        "export { generatePlan } from './bench/generate-plan.ts';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-  });
+  await bundleForNode(path.join(here, 'render-modules.mjs'), outfile);
   return createRequire(import.meta.url)(outfile);
 }
 
