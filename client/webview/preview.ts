@@ -23,12 +23,14 @@ import {
   mermaidThemeFor,
   nextZoom,
   renderFailedNotice,
+  restoredViewState,
   unavailableNotice,
 } from './view-state.js';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHostMessage): void;
-  getState(): PersistedPreviewState | undefined;
+  /** Whatever was stored, perhaps by an older page: read through restoredViewState. */
+  getState(): unknown;
   setState(state: PersistedPreviewState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -50,15 +52,20 @@ interface DrawnChart {
   readonly renderId: string;
 }
 
+/** After "Reload Window" VS Code gives back what `saveState` stored: the plan, its collapsed phases, the zoom. */
+const restored = restoredViewState(vscode.getState());
+
 const state = {
-  documentUri: vscode.getState()?.documentUri,
+  documentUri: restored.documentUri,
   /** The newest timeline from the host (drawn, or being drawn, or failed to draw). */
   latest: undefined as RangedTimeline | undefined,
   options: { collapsePhasesOver: 150, today: undefined } as PreviewOptions,
-  collapsed: new Set<string>(),
+  collapsed: restored.collapsed ?? new Set<string>(),
+  /** Whether `collapsed` holds the choices for `documentUri` (else the threshold decides). */
+  collapsedKnown: restored.collapsed !== undefined,
   drawn: undefined as DrawnChart | undefined,
   notice: undefined as string | undefined,
-  zoom: 1,
+  zoom: restored.zoom,
   renders: 0,
 };
 
@@ -97,6 +104,7 @@ loadSection.append(loadHeading, loadTable);
 app.append(header, noticeBox, chartBox, loadSection);
 titleHeading.textContent = 'Timeline preview';
 summaryLine.textContent = 'Waiting for the plan’s schedule…';
+applyZoom(); // the restored zoom's label, before anything is drawn
 
 // ---- Mermaid and the theme ----
 
@@ -142,9 +150,10 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
     case 'timeline': {
       const sameDocument = message.documentUri === state.documentUri;
       state.collapsed = collapsedPhasesFor(message.timeline, message.options.collapsePhasesOver, {
-        sameDocument: sameDocument && state.latest !== undefined,
+        sameDocument: sameDocument && state.collapsedKnown,
         collapsed: state.collapsed,
       });
+      state.collapsedKnown = true;
       if (!sameDocument) state.drawn = undefined;
       setDocument(message.documentUri);
       state.latest = message.timeline;
@@ -157,6 +166,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
         // Another plan, which cannot be drawn: do not leave the previous plan's chart under its name.
         state.drawn = undefined;
         state.latest = undefined;
+        state.collapsedKnown = false;
         chartBox.replaceChildren();
         loadTable.replaceChildren();
         titleHeading.textContent = message.fileName;
@@ -175,7 +185,12 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
 
 function setDocument(documentUri: string): void {
   state.documentUri = documentUri;
-  vscode.setState({ documentUri });
+  saveState();
+}
+
+/** Called on every change of what it saves, so a reload at any moment finds the view as it was. */
+function saveState(): void {
+  vscode.setState({ documentUri: state.documentUri, collapsedPhases: [...state.collapsed], zoom: state.zoom });
 }
 
 // ---- rendering: one at a time, the newest request wins ----
@@ -256,7 +271,8 @@ function makeBarsInteractive(chart: DrawnChart): void {
     if (key === undefined) continue;
     const isTask = taskKeys.has(key);
     const name = isTask ? tasks.get(key)?.label : phases.get(key)?.label;
-    bar.classList.add('clickable');
+    // Not Mermaid's own `clickable` class: its stylesheet paints clickable labels a fixed dark blue, unreadable in dark and high-contrast themes.
+    bar.classList.add('interactive');
     if (bar.tagName === 'rect') {
       // Keyboard users reach the bars with Tab and press Enter.
       bar.setAttribute('tabindex', '0');
@@ -293,11 +309,13 @@ function keyOfTarget(target: EventTarget | null, chart: DrawnChart): string | un
 
 function setCollapsed(collapsed: Set<string>): void {
   state.collapsed = collapsed;
+  saveState();
   requestRender();
 }
 
 function setZoom(zoom: number): void {
   state.zoom = zoom;
+  saveState();
   applyZoom();
 }
 

@@ -69,9 +69,37 @@ function plural(count: number, noun: string): string {
   return count === 0 ? '' : `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+const MIN_ZOOM = 0.25;
+const MAX_ZOOM = 4;
+
 /** Zoom steps of the chart: from 25% to 400%. */
 export function nextZoom(zoom: number, direction: 'in' | 'out' | 'reset'): number {
   if (direction === 'reset') return 1;
   const next = direction === 'in' ? zoom * 1.25 : zoom / 1.25;
-  return Math.min(4, Math.max(0.25, Math.round(next * 1000) / 1000));
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(next * 1000) / 1000));
+}
+
+/** What the page takes back from `getState()`; `collapsed` is undefined when no choice was saved. */
+export interface RestoredViewState {
+  readonly documentUri: string | undefined;
+  readonly collapsed: Set<string> | undefined;
+  readonly zoom: number;
+}
+
+/**
+ * Reads the state VS Code kept for the panel (see PersistedPreviewState). It comes back from
+ * storage, possibly written by an older version of the page, so each field is checked and a
+ * bad one is dropped rather than trusted.
+ */
+export function restoredViewState(saved: unknown): RestoredViewState {
+  const record = typeof saved === 'object' && saved !== null ? (saved as Record<string, unknown>) : {};
+  const { documentUri, collapsedPhases, zoom } = record;
+  const phaseKeys = Array.isArray(collapsedPhases) && collapsedPhases.every((key) => typeof key === 'string' && /^p\d+$/.test(key))
+    ? new Set<string>(collapsedPhases as string[])
+    : undefined;
+  return {
+    documentUri: typeof documentUri === 'string' ? documentUri : undefined,
+    collapsed: phaseKeys,
+    zoom: typeof zoom === 'number' && zoom >= MIN_ZOOM && zoom <= MAX_ZOOM ? zoom : 1,
+  };
 }

@@ -8,6 +8,7 @@ import {
   findingsSummary,
   mermaidThemeFor,
   nextZoom,
+  restoredViewState,
   unavailableNotice,
 } from '../../client/webview/view-state.js';
 import type { Timeline, TimelinePerson, TimelineTask } from '../../server/src/render/timeline-types.js';
@@ -110,6 +111,28 @@ describe('the collapsed phases', () => {
   it('keeps what the user expanded across edits of the same document, dropping phases that are gone', () => {
     const kept = collapsedPhasesFor(timeline(200, 2), 150, { sameDocument: true, collapsed: new Set(['p1', 'p3']) });
     expect([...kept]).toEqual(['p1']);
+  });
+});
+
+describe('the state restored after "Reload Window"', () => {
+  it('takes back the plan, the collapsed phases and the zoom the page saved', () => {
+    const restored = restoredViewState({ documentUri: 'file:///plan.crmplan.yaml', collapsedPhases: ['p1', 'p2'], zoom: 1.25 });
+    expect(restored.documentUri).toBe('file:///plan.crmplan.yaml');
+    expect([...(restored.collapsed ?? [])]).toEqual(['p1', 'p2']);
+    expect(restored.zoom).toBe(1.25);
+    // An empty list is a choice too (the user expanded everything), unlike no list at all.
+    expect(restoredViewState({ collapsedPhases: [] }).collapsed?.size).toBe(0);
+  });
+
+  it('drops what an older page or damaged storage left, rather than trusting it', () => {
+    for (const saved of [undefined, null, 'text', { documentUri: 'file:///a' }]) {
+      expect(restoredViewState(saved).collapsed).toBeUndefined();
+      expect(restoredViewState(saved).zoom).toBe(1);
+    }
+    const damaged = restoredViewState({ documentUri: 7, collapsedPhases: ['p1', '<img>'], zoom: 400 });
+    expect(damaged).toEqual({ documentUri: undefined, collapsed: undefined, zoom: 1 });
+    expect(restoredViewState({ zoom: Number.NaN }).zoom).toBe(1);
+    expect(restoredViewState({ zoom: 0.25 }).zoom).toBe(0.25);
   });
 });
 

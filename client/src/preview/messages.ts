@@ -46,9 +46,16 @@ export type WebviewToHostMessage =
   /** `content` is undefined when nothing has been drawn yet. */
   | { readonly type: 'exported'; readonly requestId: number; readonly content: string | undefined };
 
-/** The state the webview keeps with `setState`, read back when VS Code restores the panel. */
+/**
+ * The state the webview keeps with `setState`. VS Code stores it with the panel: the host's
+ * serializer reads the plan's URI back after "Reload Window", and the page restores the rest.
+ */
 export interface PersistedPreviewState {
   readonly documentUri?: string;
+  /** The keys of the phases drawn as summary bars, for `documentUri`. */
+  readonly collapsedPhases?: readonly string[];
+  /** The chart's zoom factor (1 is 100%). */
+  readonly zoom?: number;
 }
 
 /** Checks a message from the webview: its page runs Mermaid over plan text, so the host trusts nothing it sends. */

@@ -219,9 +219,14 @@ export class TimelinePreview implements vscode.Disposable {
     let result: TimelineResult | undefined;
     let failure: string | undefined;
     try {
+      // The server answers for open documents only. A preview can outlive its
+      // plan's editor (restored after a reload, or opened from the explorer's
+      // context with a URI): opening the document (no editor needed) makes
+      // the client send didOpen first, on the same connection as the request.
+      await vscode.workspace.openTextDocument(uri);
       result = await client.sendRequest<TimelineResult>(TIMELINE_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri) } satisfies TimelineParams);
     } catch (error) {
-      failure = `the language server did not answer (${error instanceof Error ? error.message : String(error)})`;
+      failure = `the plan could not be read or the language server did not answer (${error instanceof Error ? error.message : String(error)})`;
     }
     if (sequence !== this.refreshSequence || !this.panel || uri.toString() !== this.documentUri?.toString()) return;
     const documentUri = uri.toString();

@@ -352,6 +352,21 @@ suite('the timeline preview', () => {
     await drawnPreviewOf(document);
   });
 
+  test('crmplan.showPreviewToSide given the URI of a plan no editor has opened draws that plan (the preview opens the document for the server)', async () => {
+    await previewSample('connectsphere.crmplan.yaml');
+    // A plan this session has never opened, like a preview restored after a reload whose editor is gone.
+    const unopened = vscode.Uri.file(path.join(exportDir, 'never-opened.crmplan.yaml'));
+    await copyFile(path.join(samples, 'launch-90-day.crmplan.yaml'), unopened.fsPath);
+    assert.ok(!vscode.workspace.textDocuments.some((open) => open.uri.toString() === unopened.toString()), 'the plan is already open');
+    await vscode.commands.executeCommand('crmplan.showPreviewToSide', unopened);
+    const drawn = await waitFor('the preview has drawn never-opened.crmplan.yaml', async () => {
+      const found = await describe();
+      return found && String(found.documentUri) === unopened.toString() && found.renderedTaskBars > 0 && found;
+    }, { timeoutMs: 30_000, lastSeen: describe });
+    assert.equal(drawn.notice, undefined, `the preview shows a notice: ${String(drawn.notice)}`);
+    assert.ok(!vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === unopened.toString()), 'an editor was opened for the plan');
+  });
+
   test('crmplan.exportTimelineSvg with a target URI writes the chart there (no dialog), with as many task bars as the preview drew', async () => {
     const { description } = await previewSample('connectsphere.crmplan.yaml');
     const target = vscode.Uri.file(path.join(exportDir, 'connectsphere.timeline.svg'));

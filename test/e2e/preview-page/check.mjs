@@ -59,6 +59,15 @@ function timelineMessage(documentUri, timeline) {
   return { type: 'timeline', documentUri, fileName: path.posix.basename(documentUri), timeline, options: { collapsePhasesOver: DEFAULT_COLLAPSE_OVER, today: undefined } };
 }
 
+/** Relative luminance (0 black .. 1 white) of a computed `rgb(r, g, b)` colour. */
+function luminance(rgb) {
+  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((channel) => {
+    const value = Number(channel) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+}
+
 const datedTaskKeys = (timeline) => timeline.tasks.filter((task) => task.start !== null).map((task) => task.key).sort();
 
 /** In the page: the keys (t3, p1) of the bars drawn in the chart, sorted. */
@@ -199,9 +208,12 @@ async function checkSmallPlan(browser, site, modules) {
 
   // Theme: VS Code switches the body's class; the page draws again in Mermaid's matching theme.
   const textFill = () => page.evaluate(() => getComputedStyle(document.querySelector('#app svg')).fill);
+  // The labels Mermaid draws beside (not on) a bar, on the chart's own background.
+  const outsideLabelFills = () =>
+    page.evaluate(() => [...new Set([...document.querySelectorAll('#app svg text.taskTextOutsideRight, #app svg text.taskTextOutsideLeft')].map((label) => getComputedStyle(label).fill))]);
   const themed = async (className) => {
     const rendered = await preview.nextMessage('rendered', () => page.evaluate((value) => (document.body.className = value), className), 30_000).catch(() => undefined);
-    return { rendered: rendered !== undefined, fill: await textFill() };
+    return { rendered: rendered !== undefined, fill: await textFill(), labels: await outsideLabelFills() };
   };
   const light = await themed('vscode-light');
   const dark = await themed('vscode-dark');
@@ -209,6 +221,11 @@ async function checkSmallPlan(browser, site, modules) {
     `${name}: vscode-light -> vscode-dark re-renders with Mermaid's dark theme (text ${THEME_TEXT_FILL.default} -> ${THEME_TEXT_FILL.dark})`,
     light.rendered && dark.rendered && light.fill === THEME_TEXT_FILL.default && dark.fill === THEME_TEXT_FILL.dark,
     `light ${shown(light)}, dark ${shown(dark)}`,
+  );
+  check(
+    `${name}: labels beside the bars are dark on the light theme and light on the dark theme (readable on the chart's background)`,
+    light.labels.length > 0 && light.labels.every((fill) => luminance(fill) < 0.3) && dark.labels.length > 0 && dark.labels.every((fill) => luminance(fill) > 0.5),
+    `light ${shown(light.labels)}, dark ${shown(dark.labels)}`,
   );
 
   // Export, as TimelinePreview.requestExport asks for it.

@@ -37,8 +37,28 @@ export async function previewState(frame) {
       barLabels: Array.from(document.querySelectorAll('.chart svg text[id$="-text"]')).map((text) => text.textContent ?? ''),
       smuggled: app ? app.querySelectorAll('img, script, iframe, foreignObject, a[href^="javascript"]').length : -1,
       pwned: /** @type {{__pwned?: unknown}} */ (window).__pwned !== undefined,
+      /** The zoom button's label, e.g. "125%". */
+      zoom: document.querySelector('.toolbar button[title="Reset the zoom"]')?.textContent ?? '',
+      /** Mermaid's render id, numbered per render: a new one means the page drew the chart again. */
+      chartId: document.querySelector('.chart svg')?.id ?? '',
+      bodyClasses: Array.from(document.body.classList),
+      /** The computed edge colour of the first task bar, and the theme's contrast border colour ('' when it has none). */
+      barStroke: bars[0] ? window.getComputedStyle(bars[0]).stroke : '',
+      contrastBorder: (() => {
+        const probe = document.createElement('span');
+        probe.style.color = 'var(--vscode-contrastBorder, transparent)';
+        document.body.append(probe);
+        const color = window.getComputedStyle(probe).color;
+        probe.remove();
+        return color === 'rgba(0, 0, 0, 0)' ? '' : color;
+      })(),
     };
   });
+}
+
+/** Clicks a button of the preview's toolbar by its text ("Collapse all") or its tooltip ("Zoom in"). */
+export async function clickToolbarButton(/** @type {Frame} */ frame, name) {
+  await frame.locator(`.toolbar button:text-is("${name}"), .toolbar button[title="${name}"]`).first().click({ timeout: 5_000 });
 }
 
 /** Clicks the bar of a task key (`t5`) as a user would (a real mouse click on the SVG rect). */

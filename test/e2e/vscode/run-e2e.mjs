@@ -8,7 +8,8 @@
 // extensions folder, so what runs is exactly dist/ + package.json + syntaxes/.
 // It checks what a user sees: diagnostics and the Problems panel, the restart command,
 // fixing by typing, undo, the Quick Fix, inlay hints, hover, go to definition, breadcrumbs
-// and the Outline view, and completion (the table in docs/editors.md lists them).
+// and the Outline view, completion, and the timeline preview, including its restore after
+// "Developer: Reload Window" and the high-contrast theme (the table in docs/editors.md lists them).
 // Every wait polls for a state with a bound; nothing sleeps for a fixed time.
 // Screenshots go to test-artifacts/. On failure the Problems panel, the crmplan output
 // channel (with the protocol trace) and the code-server log are printed.
@@ -19,14 +20,15 @@ import { fileURLToPath } from 'node:url';
 import { chromiumPath, launchHeadlessChromium } from './headless-chromium.mjs';
 import { startCodeServer } from './code-server.mjs';
 import { poll, PollTimeoutError } from './poll.mjs';
-import { clickTaskBar, expectedSchedule, findPreviewFrame, idPosition, previewState } from './preview.mjs';
+import { clickTaskBar, clickToolbarButton, expectedSchedule, findPreviewFrame, idPosition, previewState } from './preview.mjs';
 import { Workbench } from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
 /** Screenshots, kept after the run as test artifacts (ignored by git); the README's image is copied from one. */
 const artifacts = path.join(repoRoot, 'test-artifacts');
-// The timeline preview checks (the last ones) take about 40 s of it.
+// A passing run takes 30-50 s, the timeline preview checks (the last ones) 15-25 s of it; a
+// failing check waits out its bounded poll (at most 45 s) before the run stops.
 const totalBudgetMs = 240_000;
 
 const brokenPlan = 'unknown-dependency.crmplan.yaml';
@@ -417,8 +419,10 @@ const checks = [
 /**
  * The timeline preview (issue 5): opened from the Command Palette beside a sample plan, drawn by
  * Mermaid in the webview, a click on a bar selecting the task in the editor, the last good chart
- * kept with a notice while plan.start is broken, and a plan of hostile names drawn as text. The
- * expected bar counts and positions come from `crmplan schedule --format json` and the plan text.
+ * kept with a notice while plan.start is broken, a plan of hostile names drawn as text, the
+ * preview restored by its WebviewPanelSerializer after "Developer: Reload Window" with the same
+ * collapsed phases and zoom, and the high-contrast theme. The expected bar counts and positions
+ * come from `crmplan schedule --format json` and the plan text.
  */
 function previewChecks() {
   const sample = 'five-phase-project.crmplan.yaml';
@@ -549,6 +553,77 @@ function previewChecks() {
         await screenshot('vscode-preview-hostile.png');
         const webviewCsp = cspMessages.filter((text) => !/workbench\.html/.test(text));
         if (webviewCsp.length > 0) throw new Error(`CSP violations reported:\n${webviewCsp.join('\n')}`);
+      },
+    },
+    {
+      name: `"Developer: Reload Window" restores the preview of ${sample} with its collapsed phases and zoom`,
+      run: async () => {
+        const workbench = requireWorkbench();
+        const expected = expectedSchedule(repoRoot, sampleSource);
+        await workbench.openFile(sample);
+        let frame = await previewFrame();
+        const seen = async () => JSON.stringify(await previewState(frame));
+        await poll(`the preview follows back to ${sample}, all phases expanded`, async () => {
+          const shown = await previewState(frame);
+          return shown.title === 'Harborview CRM project' && shown.taskBars === expected.datedTasks && shown.summaryBars === 0;
+        }, { timeoutMs: 15_000, lastSeen: seen });
+        // A view the threshold would not give: every phase a summary bar but the first, drawn at 125%.
+        await clickToolbarButton(frame, 'Collapse all');
+        await poll('every phase is a summary bar', async () => {
+          const shown = await previewState(frame);
+          return shown.taskBars === 0 && shown.summaryBars > 1;
+        }, { timeoutMs: 10_000, lastSeen: seen });
+        await clickTaskBar(frame, 'p0');
+        await clickToolbarButton(frame, 'Zoom in');
+        const before = await poll('the first phase is expanded and the zoom reads 125%', async () => {
+          const shown = await previewState(frame);
+          return shown.taskBars > 0 && shown.taskBars < expected.datedTasks && shown.summaryBars > 0 && shown.zoom === '125%' ? shown : undefined;
+        }, { timeoutMs: 10_000, lastSeen: seen });
+        await workbench.reloadWindow();
+        const tabTitle = `Timeline: ${sample}`;
+        await poll(`the editor tabs include "${tabTitle}"`, async () => (await workbench.tabTitles()).includes(tabTitle), {
+          timeoutMs: 30_000,
+          lastSeen: async () => JSON.stringify(await workbench.tabTitles()),
+        });
+        frame = await previewFrame();
+        await poll(
+          `the restored preview draws ${before.taskBars} task bars and ${before.summaryBars} summary bars of ${sample} at ${before.zoom}`,
+          async () => {
+            const shown = await previewState(frame);
+            return shown.title === before.title && shown.taskBars === before.taskBars && shown.summaryBars === before.summaryBars && shown.zoom === before.zoom && shown.notice === '';
+          },
+          { timeoutMs: 30_000, lastSeen: seen },
+        );
+        await screenshot('vscode-preview-reloaded.png');
+      },
+    },
+    {
+      name: 'the preview follows the high-contrast theme: the webview body gets vscode-high-contrast and the chart is drawn again with contrast borders',
+      run: async () => {
+        const workbench = requireWorkbench();
+        const frame = await previewFrame();
+        const seen = async () => JSON.stringify(await previewState(frame));
+        const before = await previewState(frame);
+        if (before.bodyClasses.includes('vscode-high-contrast') || before.taskBars === 0) {
+          throw new Error(`expected a chart in a theme other than high contrast before switching: ${JSON.stringify(before)}`);
+        }
+        const previousTheme = await workbench.selectColorTheme('Dark High Contrast');
+        await poll('the webview body has vscode-high-contrast, the chart was drawn again and its bars have the contrast border', async () => {
+          const shown = await previewState(frame);
+          return (
+            shown.bodyClasses.includes('vscode-high-contrast') &&
+            shown.chartId !== before.chartId &&
+            shown.taskBars === before.taskBars &&
+            shown.contrastBorder !== '' &&
+            shown.barStroke === shown.contrastBorder
+          );
+        }, { timeoutMs: 15_000, lastSeen: seen });
+        await screenshot('vscode-preview-high-contrast.png');
+        await workbench.selectColorTheme(previousTheme);
+        await poll(`the theme is back to "${previousTheme}": no vscode-high-contrast on the webview body`, async () => {
+          const shown = await previewState(frame);
+          return shown.bodyClasses.join(' ') === before.bodyClasses.join(' ') && shown.taskBars === before.taskBars;
+        }, { timeoutMs: 15_000, lastSeen: seen });
       },
     },
   ];

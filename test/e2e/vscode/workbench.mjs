@@ -206,11 +206,7 @@ export class Workbench {
 
   /** The breadcrumbs above the active editor, e.g. ["plan.crmplan.yaml", "Plan", "Phases", "build", "migration"]. */
   async breadcrumbs() {
-    return this.page
-      .locator('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item')
-      .allInnerTexts()
-      .then((items) => items.map((item) => item.trim()))
-      .catch(() => []);
+    return this.trimmedTexts('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item');
   }
 
   /**
@@ -231,14 +227,86 @@ export class Workbench {
 
   /** Runs a command from the Command Palette (F1) by its title. */
   async runCommand(title) {
+    await this.pickCommand(title);
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /**
+   * F1, the command's title, then a click on the row with exactly that title (the first row
+   * may be another command containing it: "Preferences: Color Theme" also matches "Preferences:
+   * Browse Color Themes in Marketplace"). For commands that go on with a quick pick of their
+   * own or reload the page; `runCommand` also waits for the palette to close.
+   */
+  async pickCommand(title) {
     await this.page.keyboard.press('F1');
     await this.page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
     await this.page.keyboard.type(title);
     await this.page
-      .locator('.quick-input-list .monaco-list-row', { hasText: title })
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(title) }) })
       .first()
-      .waitFor({ state: 'visible', timeout: 10_000 });
+      .click({ timeout: 10_000 });
+  }
+
+  /** The titles of the editor tabs of all groups, e.g. "Timeline: plan.crmplan.yaml". */
+  async tabTitles() {
+    return this.trimmedTexts('.tabs-container .tab .label-name');
+  }
+
+  /** The trimmed texts of the elements a selector matches now ([] while the page cannot answer). */
+  async trimmedTexts(selector) {
+    return this.page
+      .locator(selector)
+      .allInnerTexts()
+      .then((texts) => texts.map((text) => text.trim()))
+      .catch(() => []);
+  }
+
+  /**
+   * "Developer: Reload Window", then waits until the page was really replaced (a mark left on
+   * the old window is gone) and the new workbench shows its editor area.
+   */
+  async reloadWindow() {
+    await this.page.evaluate(() => {
+      /** @type {{crmplanBeforeReload?: boolean}} */ (window).crmplanBeforeReload = true;
+    });
+    await this.pickCommand('Developer: Reload Window');
+    await poll(
+      'the window has reloaded',
+      // While the page navigates, evaluate throws: still the old page as far as this wait goes.
+      () => this.page.evaluate(() => /** @type {{crmplanBeforeReload?: boolean}} */ (window).crmplanBeforeReload !== true).catch(() => false),
+      { timeoutMs: 20_000 },
+    );
+    await this.page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: 45_000 });
+  }
+
+  /**
+   * "Preferences: Color Theme", then the theme by its label in the picker (e.g. "Dark High
+   * Contrast"). Returns the label of the theme that was current (the picker focuses it first).
+   */
+  async selectColorTheme(label) {
+    await this.pickCommand('Preferences: Color Theme');
+    await this.page.locator('.quick-input-widget input[placeholder*="Select Color Theme"]').waitFor({ state: 'visible', timeout: 10_000 });
+    const focusedLabel = () =>
+      this.page
+        .locator('.quick-input-list .monaco-list-row.focused .label-name')
+        .first()
+        .innerText({ timeout: 1000 })
+        .then((text) => text.trim())
+        .catch(() => '');
+    const current = await poll('the color theme picker focuses the current theme', focusedLabel, { timeoutMs: 10_000 });
+    await this.page.keyboard.type(label);
+    await poll(`the color theme picker focuses "${label}"`, async () => (await focusedLabel()) === label, {
+      timeoutMs: 10_000,
+      lastSeen: focusedLabel,
+    });
     await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    return current;
   }
+}
+
+/** A pattern matching exactly this text (Playwright's `hasText` string matches any substring). */
+function exactly(text) {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
