@@ -481,6 +481,10 @@ function previewChecks() {
         );
         await mkdir(artifacts, { recursive: true });
         const shot = path.join(artifacts, `preview-${sample.replace('.crmplan.yaml', '')}.png`);
+        // The pointer rests on the editor's toolbar after the command: move it onto the editor text
+        // and wait (bounded) until the toolbar's tooltip is gone, so it does not cover the picture.
+        await page.mouse.move(300, 400);
+        await poll('no workbench tooltip is showing', async () => (await page.locator('.workbench-hover').count()) === 0, { timeoutMs: 5_000 }).catch(() => undefined);
         await page.screenshot({ path: shot });
         await mkdir(path.join(repoRoot, 'docs/images'), { recursive: true });
         await copyFile(shot, path.join(repoRoot, 'docs/images/timeline-preview.png'));
