@@ -173,7 +173,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
         summaryLine.textContent = '';
         setDocument(message.documentUri);
       }
-      setNotice(unavailableNotice(message.reason, state.drawn !== undefined));
+      setNotice(unavailableNotice(message.reason, message.cause, state.drawn !== undefined));
       reportRendered();
       break;
     }

@@ -5,6 +5,7 @@
  */
 import { phaseKeysToCollapse } from '../../server/src/render/gantt-mermaid.js';
 import type { Timeline } from '../../server/src/render/timeline-types.js';
+import type { UnavailableCause } from '../src/preview/messages.js';
 
 /**
  * The collapsed phases for a timeline that just arrived. A new document
@@ -51,8 +52,9 @@ export function barKeyFromElementId(elementId: string, renderId: string): string
 }
 
 /** The notice shown above the chart when the newest plan text could not be drawn. */
-export function unavailableNotice(reason: string, hasChart: boolean): string {
-  return `The plan has errors that prevent scheduling: ${reason} — ${hasChart ? 'showing the last good timeline' : 'no timeline to show yet'}.`;
+export function unavailableNotice(reason: string, cause: UnavailableCause, hasChart: boolean): string {
+  const what = cause === 'plan-errors' ? 'The plan has errors that prevent scheduling' : 'No timeline from the language server';
+  return `${what}: ${reason} — ${hasChart ? 'showing the last good timeline' : 'no timeline to show yet'}.`;
 }
 
 export function renderFailedNotice(message: string, hasChart: boolean): string {

@@ -156,8 +156,11 @@ describe('the chart helpers', () => {
   it('summarises findings and words the notice', () => {
     expect(findingsSummary({ errors: 1, warnings: 2, infos: 5, hints: 0 })).toBe('1 error, 2 warnings');
     expect(findingsSummary({ errors: 0, warnings: 0, infos: 3, hints: 1 })).toBe('No errors or warnings');
-    expect(unavailableNotice('no plan.start', true)).toBe(
+    expect(unavailableNotice('no plan.start', 'plan-errors', true)).toBe(
       'The plan has errors that prevent scheduling: no plan.start — showing the last good timeline.',
+    );
+    expect(unavailableNotice('the server is restarting', 'no-answer', false)).toBe(
+      'No timeline from the language server: the server is restarting — no timeline to show yet.',
     );
   });
 

@@ -23,11 +23,23 @@ export type HostToWebviewMessage =
       readonly timeline: RangedTimeline;
       readonly options: PreviewOptions;
     }
-  /** The plan cannot be scheduled now: the webview keeps the last good chart and says why. */
-  | { readonly type: 'unavailable'; readonly documentUri: string; readonly fileName: string; readonly reason: string }
+  /**
+   * No timeline now: the webview keeps the last good chart and says why.
+   * `cause` tells the plan's own errors (the server's `timeline: null`) from
+   * a plan that could not be read or a server that did not answer.
+   */
+  | {
+      readonly type: 'unavailable';
+      readonly documentUri: string;
+      readonly fileName: string;
+      readonly reason: string;
+      readonly cause: UnavailableCause;
+    }
   | { readonly type: 'export'; readonly requestId: number; readonly format: ExportFormat };
 
 export type ExportFormat = 'svg' | 'mermaid';
+
+export type UnavailableCause = 'plan-errors' | 'no-answer';
 
 /** What the preview shows, reported after each render (the `crmplan.preview.describe` command returns it). */
 export interface PreviewDescription {

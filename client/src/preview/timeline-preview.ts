@@ -235,7 +235,11 @@ export class TimelinePreview implements vscode.Disposable {
       this.timeline = result.timeline;
       this.post({ type: 'timeline', documentUri, fileName, timeline: result.timeline, options: previewOptions(uri) });
     } else {
-      this.post({ type: 'unavailable', documentUri, fileName, reason: result?.reason ?? failure ?? 'no answer' });
+      this.post(
+        result
+          ? { type: 'unavailable', documentUri, fileName, reason: result.reason, cause: 'plan-errors' }
+          : { type: 'unavailable', documentUri, fileName, reason: failure ?? 'no answer', cause: 'no-answer' },
+      );
     }
   }
 

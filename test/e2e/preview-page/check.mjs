@@ -190,7 +190,7 @@ async function checkSmallPlan(browser, site, modules) {
   // The server's `timeline: null` answer (a plan without plan.start) reaches the page as "unavailable".
   const broken = modules.timelineResult(uri, text.replace('  start: 2027-01-04\n', ''));
   const barsBefore = await drawnBarKeys(page);
-  const unavailable = await preview.post({ type: 'unavailable', documentUri: uri, fileName: 'overallocated.crmplan.yaml', reason: broken.reason });
+  const unavailable = await preview.post({ type: 'unavailable', documentUri: uri, fileName: 'overallocated.crmplan.yaml', reason: broken.reason, cause: 'plan-errors' });
   const notice = await page.evaluate(() => {
     const box = document.querySelector('.notice');
     return { hidden: box.hidden, text: box.textContent };
