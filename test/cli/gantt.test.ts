@@ -63,7 +63,7 @@ describe('crmplan gantt', () => {
   it('wraps it in a fenced mermaid block under a one-line heading for markdown', () => {
     const result = crmplan(['gantt', writePlan(PLAN), '--format=markdown']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe(`### Timeline: Rollout: \\<b\\>phase 1\\</b\\> (finishes 2027-01-11)\n\n\`\`\`mermaid\n${GANTT}\`\`\`\n`);
+    expect(result.stdout).toBe(`### Timeline: Rollout: &lt;b&gt;phase 1&lt;/b&gt; (finishes 2027-01-11)\n\n\`\`\`mermaid\n${GANTT}\`\`\`\n`);
   });
 
   it('draws the today line of --today and collapses phases over --collapse-over tasks', () => {
@@ -104,6 +104,8 @@ describe('crmplan gantt', () => {
       [['gantt', file, '--collapse-over', 'many'], /--collapse-over needs a number of tasks \(0 or more\), not 'many'/],
       [['gantt', file, '--collapse-over', '-1'], /--collapse-over needs a number of tasks/],
       [['gantt', file, '--zoom', '2'], /unknown option '--zoom'/],
+      // A folder holds many plans: refused, not searched for the first one.
+      [['gantt', 'samples'], /'samples' is a folder; gantt needs one plan file/],
     ];
     for (const [args, message] of cases) {
       const result = crmplan(args);

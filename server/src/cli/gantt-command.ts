@@ -1,9 +1,10 @@
 import { isIsoDate } from '../model/values.js';
 import { buildTimeline } from '../render/timeline-model.js';
 import { ganttMermaid, phaseKeysToCollapse } from '../render/gantt-mermaid.js';
+import { markdownFence, markdownText } from '../render/markdown-text.js';
 import { analyzePlan } from '../service/analyze-plan.js';
 import { formatOption, parseOptions, singleOption, UsageError, type CliIo } from './cli-io.js';
-import { displayPath, findPlanFiles, readPlanFile } from './plan-files.js';
+import { displayPath, readPlanFile, singlePlanFile } from './plan-files.js';
 
 const USAGE = 'crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-DD] [--collapse-over N]';
 
@@ -24,9 +25,7 @@ export async function ganttCommand(args: readonly string[], io: CliIo): Promise<
   if (collapseOver !== undefined && !(Number.isInteger(collapseOver) && collapseOver >= 0)) {
     throw new UsageError(`--collapse-over needs a number of tasks (0 or more), not '${collapseOverText}'`);
   }
-  if (options.positionals.length !== 1) throw new UsageError(`gantt needs exactly one plan file: ${USAGE}`);
-  const [file] = await findPlanFiles(io.cwd, options.positionals);
-  if (!file) throw new UsageError(`gantt needs exactly one plan file: ${USAGE}`);
+  const file = await singlePlanFile(options.positionals, io.cwd, USAGE);
   const shown = displayPath(file, io.cwd);
   const analysis = analyzePlan(await readPlanFile(file, io.cwd));
   const timeline = buildTimeline(analysis);
@@ -38,7 +37,7 @@ export async function ganttCommand(args: readonly string[], io: CliIo): Promise<
     collapsedPhaseKeys: collapseOver === undefined ? undefined : phaseKeysToCollapse(timeline, collapseOver),
     today,
   });
-  io.stdout(format === 'markdown' ? `${markdownHeading(timeline.title, shown, timeline.finish)}\n\n\`\`\`mermaid\n${mermaid}\`\`\`\n` : mermaid);
+  io.stdout(format === 'markdown' ? `${[markdownHeading(timeline.title, shown, timeline.finish), '', ...markdownFence('mermaid', mermaid)].join('\n')}\n` : mermaid);
   const errors = timeline.findings.errors;
   if (errors > 0) {
     io.stderr(`crmplan: '${shown}' has ${errors} error${errors === 1 ? '' : 's'}; the chart may be incomplete (run crmplan check ${shown})\n`);
@@ -47,16 +46,7 @@ export async function ganttCommand(args: readonly string[], io: CliIo): Promise<
   return 0;
 }
 
-/**
- * The one-line heading above the fenced block. Plan text in markdown: the
- * characters that could start emphasis, code, a link, a table cell, HTML or
- * an entity, or close the heading, are backslash-escaped.
- */
+/** The one-line heading above the fenced block; plan text stays text (render/markdown-text.ts). */
 function markdownHeading(title: string | null, shown: string, finish: string | null): string {
-  const name = title === null ? shown : title.replace(/\s+/g, ' ').trim();
-  return `### Timeline: ${escapeMarkdown(name)}${finish === null ? '' : ` (finishes ${finish})`}`;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|~&]/g, (character) => `\\${character}`);
+  return `### Timeline: ${markdownText(title ?? shown)}${finish === null ? '' : ` (finishes ${finish})`}`;
 }

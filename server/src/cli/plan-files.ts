@@ -108,3 +108,20 @@ function describeError(error: NodeJS.ErrnoException): string {
       return error.message;
   }
 }
+
+/**
+ * The one plan file of a command that reads exactly one (`schedule`,
+ * `gantt`): a folder is refused rather than searched, so the command never
+ * picks one plan of many. `usage` is the command's synopsis for the message.
+ */
+export async function singlePlanFile(positionals: readonly string[], cwd: string, usage: string): Promise<string> {
+  const command = usage.split(' ')[1] ?? 'this command';
+  const [given, ...more] = positionals;
+  if (given === undefined || more.length > 0) throw new UsageError(`${command} needs exactly one plan file: ${usage}`);
+  const file = path.resolve(cwd, given);
+  const isFolder = await fs.stat(file).then((stats) => stats.isDirectory(), () => false);
+  if (isFolder) throw new UsageError(`'${given}' is a folder; ${command} needs one plan file: ${usage}`);
+  const [found] = await findPlanFiles(cwd, [given]);
+  if (!found) throw new UsageError(`${command} needs exactly one plan file: ${usage}`);
+  return found;
+}

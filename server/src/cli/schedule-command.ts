@@ -1,11 +1,9 @@
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import type { PlanModel } from '../model/types.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
 import { scheduleToJson } from '../schedule/schedule-json.js';
 import { analyzePlan } from '../service/analyze-plan.js';
-import { formatOption, parseOptions, UsageError, type CliIo } from './cli-io.js';
-import { displayPath, findPlanFiles, readPlanFile } from './plan-files.js';
+import { formatOption, parseOptions, type CliIo } from './cli-io.js';
+import { displayPath, readPlanFile, singlePlanFile } from './plan-files.js';
 
 /**
  * `crmplan schedule FILE`: the schedule of one plan, as the contract's JSON
@@ -15,13 +13,7 @@ import { displayPath, findPlanFiles, readPlanFile } from './plan-files.js';
 export async function scheduleCommand(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseOptions(args, ['format']);
   const format = formatOption(options, ['text', 'json']);
-  if (options.positionals.length !== 1) throw new UsageError('schedule needs exactly one plan file: crmplan schedule FILE');
-  const given = options.positionals[0]!;
-  if (await isDirectory(path.resolve(io.cwd, given))) {
-    throw new UsageError(`'${given}' is a folder; schedule needs one plan file: crmplan schedule FILE`);
-  }
-  const [file] = await findPlanFiles(io.cwd, options.positionals);
-  if (!file) throw new UsageError('schedule needs exactly one plan file: crmplan schedule FILE');
+  const file = await singlePlanFile(options.positionals, io.cwd, 'crmplan schedule FILE');
   const shown = displayPath(file, io.cwd);
   const analysis = analyzePlan(await readPlanFile(file, io.cwd));
   const errors = analysis.findings.filter((finding) => finding.severity === 'error').length;
@@ -84,10 +76,3 @@ export function formatScheduleTable(model: PlanModel, schedule: Schedule): strin
   return `${[...header, ...lines, ...legend, ...overallocations].join('\n')}\n`;
 }
 
-async function isDirectory(file: string): Promise<boolean> {
-  try {
-    return (await fs.stat(file)).isDirectory();
-  } catch {
-    return false;
-  }
-}

@@ -15,7 +15,7 @@ import type {
   TaskChange,
   TaskSummary,
 } from './diff-types.js';
-import { markdownFence, markdownId, markdownTable, markdownText } from './markdown-text.js';
+import { markdownFence, markdownId, markdownTable, markdownText } from '../render/markdown-text.js';
 
 export interface DiffMarkdownOptions {
   /** What the plans were compared with, e.g. a Git revision; shown under the title. */

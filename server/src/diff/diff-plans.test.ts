@@ -3,7 +3,7 @@ import { createWorkingCalendar } from '../schedule/calendar.js';
 import { analyzePlan } from '../service/analyze-plan.js';
 import { diffToMarkdown, NO_CHANGES } from './diff-markdown.js';
 import { diffPlans, workingDaysBetween } from './diff-plans.js';
-import { markdownFence, markdownId, markdownText } from './markdown-text.js';
+import { markdownFence, markdownId, markdownText } from '../render/markdown-text.js';
 
 /** A plan starting Mon 2027-03-01 with the given extra plan keys and phase tasks. */
 function plan(tasks: string, options: { people?: string; calendar?: string } = {}): string {
