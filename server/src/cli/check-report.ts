@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Severity, Span } from '../model/types.js';
-import { analyzePlan, type AnalysisSettings, type ReportedFinding } from '../service/analyze-plan.js';
+import type { Span } from '../model/types.js';
+import { analyzePlan, countFindings, type AnalysisSettings, type FindingCounts, type ReportedFinding } from '../service/analyze-plan.js';
 import { spanToRange } from '../service/diagnostics.js';
 import { displayPath, findPlanFiles, readPlanFile } from './plan-files.js';
 
@@ -24,19 +24,10 @@ export async function checkPlans(cwd: string, paths: readonly string[], settings
   return reports;
 }
 
-export type Summary = Record<'errors' | 'warnings' | 'infos' | 'hints', number>;
-
-const SUMMARY_KEY: Record<Severity, keyof Summary> = {
-  error: 'errors',
-  warning: 'warnings',
-  info: 'infos',
-  hint: 'hints',
-};
+export type Summary = FindingCounts;
 
 export function summarize(reports: readonly FileReport[]): Summary {
-  const summary: Summary = { errors: 0, warnings: 0, infos: 0, hints: 0 };
-  for (const report of reports) for (const finding of report.findings) summary[SUMMARY_KEY[finding.severity]]++;
-  return summary;
+  return countFindings(reports.flatMap((report) => report.findings));
 }
 
 /** A span as compilers and CI tools count: 1-based lines and columns (UTF-16 code units), end exclusive. */

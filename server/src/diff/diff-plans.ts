@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../schedule/calendar.js';
-import type { PlanAnalysis } from '../service/analyze-plan.js';
+import { countFindings, type PlanAnalysis } from '../service/analyze-plan.js';
 import type {
   AssignmentChanges,
   BudgetDiff,
@@ -220,11 +220,15 @@ function diffFindings(before: PlanSnapshot, after: PlanSnapshot): PlanDiff['find
     `${finding.rule}\u0000${finding.message.replace(/\b\d{4}-\d{2}-\d{2}\b/g, 'YYYY-MM-DD')}`;
   const introduced = multisetMinus(after.findings, before.findings, key);
   const fixed = multisetMinus(before.findings, after.findings, key);
-  const delta = { errors: 0, warnings: 0, infos: 0, hints: 0 };
-  const deltaKey = { error: 'errors', warning: 'warnings', info: 'infos', hint: 'hints' } as const;
-  for (const finding of introduced) delta[deltaKey[finding.severity]]++;
-  for (const finding of fixed) delta[deltaKey[finding.severity]]--;
-  return { introduced: groupByRule(introduced), fixed: groupByRule(fixed), delta: delta satisfies SeverityDelta };
+  const added = countFindings(introduced);
+  const removed = countFindings(fixed);
+  const delta: SeverityDelta = {
+    errors: added.errors - removed.errors,
+    warnings: added.warnings - removed.warnings,
+    infos: added.infos - removed.infos,
+    hints: added.hints - removed.hints,
+  };
+  return { introduced: groupByRule(introduced), fixed: groupByRule(fixed), delta };
 }
 
 function groupByRule(findings: readonly (FindingSummary & { readonly rule: string })[]): FindingGroup[] {

@@ -3,10 +3,9 @@ import type { Symbols } from '../model/symbols.js';
 import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber, type WorkingCalendar } from '../schedule/calendar.js';
 import { taskDuration, type Schedule } from '../schedule/compute-schedule.js';
 import { assignmentDailyLoad, dailyCapacity } from '../schedule/load.js';
-import type { PlanAnalysis } from '../service/analyze-plan.js';
+import { countFindings, type PlanAnalysis } from '../service/analyze-plan.js';
 import type {
   Timeline,
-  TimelineFindingCounts,
   TimelinePerson,
   TimelinePhase,
   TimelineTask,
@@ -51,7 +50,7 @@ export function buildTimeline(analysis: PlanAnalysis): Timeline | undefined {
     phases: timelinePhases(model, schedule),
     tasks: timelineTasks(model, schedule, calendar),
     people: timelinePeople(model, analysis.symbols, schedule),
-    findings: findingCounts(analysis),
+    findings: countFindings(analysis.findings),
   };
 }
 
@@ -93,16 +92,6 @@ function timelinePhases(model: PlanModel, schedule: Schedule): TimelinePhase[] {
   });
 }
 
-function findingCounts(analysis: PlanAnalysis): TimelineFindingCounts {
-  const counts = { errors: 0, warnings: 0, infos: 0, hints: 0 };
-  for (const finding of analysis.findings) {
-    if (finding.severity === 'error') counts.errors++;
-    else if (finding.severity === 'warning') counts.warnings++;
-    else if (finding.severity === 'info') counts.infos++;
-    else counts.hints++;
-  }
-  return counts;
-}
 
 /**
  * The calendar weeks of the timeline: Mondays from the week of `plan.start`
