@@ -9,8 +9,8 @@ import { computeOverallocations, type OccupiedRange } from '../schedule/load.js'
  * At most this many "what if the task waited for that one" schedules per
  * analysis. Each is a forward pass over the nodes after the task plus a load
  * sweep over every booking, O(nodes + edges + bookings log bookings); the
- * cap keeps a plan that overloads everyone at a bounded cost (past it,
- * `resolvingWaits` is left absent: not checked).
+ * cap keeps code actions on a plan that overloads everyone at a bounded
+ * cost (past it, no wait is offered: not checked is not resolving).
  */
 export const WAIT_CHECK_LIMIT = 100;
 
@@ -20,6 +20,13 @@ export const WAIT_CHECK_LIMIT = 100;
  * a plan of 10,000 tasks gets a few dozen checks, not a hundred.
  */
 export const WAIT_CHECK_WORK = 1_000_000;
+
+/**
+ * How many "what if it waited" checks have run in this process. Only
+ * tests read it: they prove that validation runs none and that a code
+ * action runs them.
+ */
+export const waitCheckCounter = { checks: 0 };
 
 /**
  * Decides which tasks a task could wait for (finish-to-start, no lag) so
@@ -33,6 +40,9 @@ export const WAIT_CHECK_WORK = 1_000_000;
  * it, or the dependency would close a cycle), so the forward pass only
  * revisits the nodes after the task in topological order whose
  * prerequisites moved; everything else keeps its computed dates.
+ *
+ * Only the overallocation quick fix uses it, when the editor asks for code
+ * actions: one WaitCheck per analysis, so its budget is the analysis's.
  */
 export class WaitCheck {
   private remaining: number;
@@ -78,6 +88,7 @@ export class WaitCheck {
   }
 
   private waitingResolves(taskIndex: number, personIndex: number, predecessor: number): boolean {
+    waitCheckCounter.checks++;
     const ranges = this.rangesAfterWaiting(taskIndex, predecessor);
     if (!ranges) return false;
     const after = computeOverallocations(this.model, this.schedule.calendar, ranges);

@@ -1,29 +1,11 @@
-import { successorTasks } from '../model/reachability.js';
-import type { Assignment, PlanModel } from '../model/types.js';
+import type { Assignment, Person, PlanModel } from '../model/types.js';
 import type { WorkGraph } from '../model/work-graph.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
-import { assignmentDailyLoad, dailyCapacity, LOAD_EPSILON, type Overallocation } from '../schedule/load.js';
-import { WaitCheck } from './overallocation-waits.js';
+import { assignmentDailyLoad, dailyCapacity, type Overallocation } from '../schedule/load.js';
 import type { OverallocationData, OverallocationRange, SuggestedLoad } from './schedule-finding-data.js';
-import {
-  type Booking,
-  dateRange,
-  hoursToWholeQuantity,
-  joinQuoted,
-  peakHours,
-  quotedNode,
-} from './schedule-rule-support.js';
+import type { WorkingCalendar } from '../schedule/calendar.js';
+import { type Booking, dateRange, hoursToWholeQuantity, joinQuoted, PersonBookings, quotedNode } from './schedule-rule-support.js';
 import type { Finding, RelatedLocation, Rule } from './types.js';
-
-/**
- * `freePeople` and `resolvingWaits` are searched for the first this-many
- * findings only: each search sweeps every booking of the plan, so the cap
- * bounds the rule's cost on a plan that overallocates everyone everywhere
- * (the findings past it leave them absent rather than empty, which would
- * say "nobody", "nothing"). `resolvingWaits` has its own budget too
- * (WAIT_CHECK_LIMIT).
- */
-export const OVERALLOCATION_SEARCH_LIMIT = 50;
 
 /** At most this many separate periods are spelled out in one message. */
 const PERIODS_IN_MESSAGE = 3;
@@ -47,23 +29,23 @@ export const RELATED_LIMIT = 20;
  * diagnostic per assignment to fix, and the message lists the periods.
  * `relatedInformation` points at the other tasks' assignments of the
  * person that overlap.
+ *
+ * The rule only describes: which tasks to wait for and whom to hand the
+ * work to are searched by the quick fix (`fixes/overallocation-fix.ts`)
+ * when the editor asks for code actions, since the "what if it waited"
+ * reschedules cost more than the rest of the analysis on a large plan and
+ * only matter for the finding the cursor is on.
  */
 export const overallocationRule: Rule = {
   name: 'overallocation',
   defaultSeverity: 'warning',
   summary: 'a person is overallocated (message: who, when, peak load, which tasks)',
-  *check({ model, symbols, graph, schedule }): Iterable<Finding> {
+  *check({ model, graph, schedule }): Iterable<Finding> {
     if (!schedule || schedule.overallocations.length === 0) return;
-    const groups = groupByPersonAndTask(schedule.overallocations);
-    const bookings = new LazyBookings(model, schedule);
-    const waits = new WaitCheck(model, symbols, graph, schedule);
-    let emitted = 0;
-    for (const group of groups) {
-      const search = emitted < OVERALLOCATION_SEARCH_LIMIT ? waits : undefined;
-      const finding = overallocationFinding(model, graph, schedule, group, bookings, search);
-      if (!finding) continue;
-      emitted++;
-      yield finding;
+    const bookings = new PersonBookings(model, schedule);
+    for (const group of groupByPersonAndTask(schedule.overallocations)) {
+      const finding = overallocationFinding(model, graph, schedule, group, bookings);
+      if (finding) yield finding;
     }
   },
 };
@@ -92,8 +74,73 @@ function groupByPersonAndTask(overallocations: readonly Overallocation[]): Group
   return [...groups.values()];
 }
 
+/**
+ * The overallocations of one (person, task) pair, in date order: what one
+ * finding covers.
+ */
+export function overallocationsOfPair(schedule: Schedule, personIndex: number, taskIndex: number): Overallocation[] {
+  return schedule.overallocations.filter(
+    (overallocation) => overallocation.personIndex === personIndex && overallocation.taskIndexes.includes(taskIndex),
+  );
+}
+
+/** How much of a person's day one assignment (the first of `own`, the task's items for the person) may take. */
+export interface AssignmentFit {
+  /** The assignment's own load, hours per day. */
+  readonly anchorHours: number;
+  /**
+   * The largest load of that assignment that removes every overallocation
+   * of the pair: the capacity minus the other tasks' loads on the worst
+   * day and minus the task's other items for the person. Negative when the
+   * task's other items alone overload the person there.
+   */
+  readonly fittingHours: number;
+}
+
+export function assignmentFit(
+  person: Person,
+  own: readonly Assignment[],
+  ranges: readonly Overallocation[],
+  calendar: WorkingCalendar,
+): AssignmentFit {
+  // Within one range every task's load is constant (the set of tasks is),
+  // so the others' load there is the range's load minus this task's.
+  const anchorHours = own[0] ? assignmentDailyLoad(own[0], calendar) : 0;
+  const taskHours = own.reduce((sum, assignment) => sum + assignmentDailyLoad(assignment, calendar), 0);
+  let worstOthers = 0;
+  for (const range of ranges) worstOthers = Math.max(worstOthers, range.peakLoadHours - taskHours);
+  const capacity = dailyCapacity(person, calendar);
+  return { anchorHours, fittingHours: capacity - worstOthers - (taskHours - anchorHours) };
+}
+
+/**
+ * The other tasks of a pair's overallocations (`ranges`, in date order), and
+ * from when to when they share them. Within a range the set of tasks is
+ * constant, so a booking takes part in a range exactly when its days meet
+ * the range: two binary searches per booking of the person instead of a
+ * pass over every range's task list (which is quadratic when many long
+ * tasks overlap).
+ */
+export function tasksSharingRanges(
+  personBookings: readonly Booking[],
+  taskIndex: number,
+  ranges: readonly Overallocation[],
+): Map<number, { readonly from: string; readonly to: string }> {
+  const shared = new Map<number, { from: string; to: string }>();
+  for (const booking of personBookings) {
+    if (booking.taskIndex === taskIndex || shared.has(booking.taskIndex)) continue;
+    const firstMet = firstRangeEndingOnOrAfter(ranges, booking.s);
+    const lastMet = lastRangeStartingBefore(ranges, booking.e);
+    const from = ranges[firstMet];
+    const to = ranges[lastMet];
+    if (!from || !to || firstMet > lastMet) continue;
+    shared.set(booking.taskIndex, { from: from.from, to: to.to });
+  }
+  return shared;
+}
+
 /** The assign items of a task that book a person (with a positive load, as the load sweep counts them). */
-function bookingsOf(model: PlanModel, schedule: Schedule, taskIndex: number, personId: string): Assignment[] {
+export function bookingsOf(model: PlanModel, schedule: Schedule, taskIndex: number, personId: string): Assignment[] {
   return (model.tasks[taskIndex]?.assign ?? []).filter(
     (assignment) => assignment.person.id === personId && assignmentDailyLoad(assignment, schedule.calendar) > 0,
   );
@@ -104,9 +151,7 @@ function overallocationFinding(
   graph: WorkGraph,
   schedule: Schedule,
   group: Group,
-  bookings: LazyBookings,
-  /** Given for the findings whose fixes are searched (see OVERALLOCATION_SEARCH_LIMIT). */
-  search: WaitCheck | undefined,
+  bookings: PersonBookings,
 ): Finding | undefined {
   const { personIndex, personId, taskIndex, ranges } = group;
   const calendar = schedule.calendar;
@@ -126,58 +171,20 @@ function overallocationFinding(
     }
     return ids;
   };
-  // The other tasks of the ranges, and from when to when they share them.
-  // Within a range the set of tasks is constant, so a booking takes part in
-  // a range exactly when its days meet the range: two binary searches per
-  // booking of the person instead of a pass over every range's task list
-  // (which is quadratic when many long tasks overlap).
   const personBookings = bookings.of(personIndex);
-  const shared = new Map<number, { from: string; to: string }>();
-  for (const booking of personBookings) {
-    if (booking.taskIndex === taskIndex || shared.has(booking.taskIndex)) continue;
-    const firstMet = firstRangeEndingOnOrAfter(ranges, booking.s);
-    const lastMet = lastRangeStartingBefore(ranges, booking.e);
-    const from = ranges[firstMet];
-    const to = ranges[lastMet];
-    if (!from || !to || firstMet > lastMet) continue;
-    shared.set(booking.taskIndex, { from: from.from, to: to.to });
-  }
+  const shared = tasksSharingRanges(personBookings, taskIndex, ranges);
   const others = [...shared.keys()].sort((a, b) => a - b);
   const involved = [...others, taskIndex].sort((a, b) => a - b);
 
-  // Within one range every task's load is constant (the set of tasks is),
-  // so the others' load there is the range's load minus this task's.
-  const anchorHours = assignmentDailyLoad(anchor, calendar);
-  const taskHours = own.reduce((sum, assignment) => sum + assignmentDailyLoad(assignment, calendar), 0);
-  let peak = 0;
-  let worstOthers = 0;
-  for (const range of ranges) {
-    peak = Math.max(peak, range.peak);
-    worstOthers = Math.max(worstOthers, range.peakLoadHours - taskHours);
-  }
-  const capacity = dailyCapacity(person, calendar);
-  const fittingHours = capacity - worstOthers - (taskHours - anchorHours);
+  const { fittingHours } = assignmentFit(person, own, ranges, calendar);
   const unit = anchor.load?.value.kind ?? 'percent';
   const fittingValue = hoursToWholeQuantity(Math.max(0, fittingHours), unit, calendar);
   const fittingLoad: SuggestedLoad | undefined =
     fittingValue >= 1
       ? { quantity: { kind: unit, value: fittingValue }, text: unit === 'percent' ? `${fittingValue}%` : `${fittingValue}h/w` }
       : undefined;
-
-  const downstream = others.length > 0 ? successorTasks(graph, taskIndex) : new Set<number>();
-  const waitIndexes = others.filter((index) => !downstream.has(index));
-  const waitCandidates = taskIds(waitIndexes);
-  const resolving = search?.resolving(taskIndex, personIndex, waitIndexes);
-  const resolvingWaits = resolving && taskIds(resolving);
-
-  // Handing this assignment over removes the overallocation unless the task
-  // books the person again and that alone still overloads them.
-  const handOverResolves = own.length === 1 || fittingHours >= -LOAD_EPSILON;
-  const freePeople = !search
-    ? undefined
-    : handOverResolves
-      ? findFreePeople(model, schedule, bookings, taskIndex, scheduled.s, scheduled.e, anchorHours)
-      : [];
+  let peak = 0;
+  for (const range of ranges) peak = Math.max(peak, range.peak);
 
   const personName = person.name?.value;
   const who = personName ? `${personName} ('${personId}')` : `'${personId}'`;
@@ -210,9 +217,6 @@ function overallocationFinding(
     assignmentSpan: anchor.span,
     loadSpan: anchor.load?.span,
     fittingLoad,
-    waitCandidates,
-    resolvingWaits,
-    freePeople,
   };
 
   const periods = mergeAdjacent(ranges);
@@ -314,71 +318,4 @@ function mergeAdjacent(ranges: readonly Overallocation[]): Period[] {
     periods.push({ from: range.from, to: range.to, fromIndex: range.fromIndex, toIndex: range.toIndex, peak: range.peak });
   }
   return periods;
-}
-
-/**
- * People (other than those already on the task) whose bookings plus
- * `hours` stay within their capacity on every working day of [s, e): the
- * whole task, not just the overallocated days, because handing the
- * assignment over moves all of it.
- */
-function findFreePeople(
-  model: PlanModel,
-  schedule: Schedule,
-  bookings: LazyBookings,
-  taskIndex: number,
-  s: number,
-  e: number,
-  hours: number,
-): string[] {
-  const onTask = new Set((model.tasks[taskIndex]?.assign ?? []).map((assignment) => assignment.person.id));
-  const free: string[] = [];
-  const seen = new Set<string>();
-  for (const [personIndex, person] of model.people.entries()) {
-    const id = person.id?.value;
-    // The first declaration of an id is the person, as in the load sweep.
-    if (id === undefined || seen.has(id)) continue;
-    seen.add(id);
-    if (onTask.has(id)) continue;
-    const capacity = dailyCapacity(person, schedule.calendar);
-    if (peakHours(bookings.of(personIndex), s, e) + hours <= capacity + LOAD_EPSILON) free.push(id);
-  }
-  return free;
-}
-
-/** Every person's bookings, built on first use (only plans with an overallocation pay for it). */
-class LazyBookings {
-  private byPerson: Map<number, Booking[]> | undefined;
-
-  constructor(
-    private readonly model: PlanModel,
-    private readonly schedule: Schedule,
-  ) {}
-
-  of(personIndex: number): readonly Booking[] {
-    this.byPerson ??= this.build();
-    return this.byPerson.get(personIndex) ?? [];
-  }
-
-  private build(): Map<number, Booking[]> {
-    const personByIds = new Map<string, number>();
-    this.model.people.forEach((person, index) => {
-      if (person.id && !personByIds.has(person.id.value)) personByIds.set(person.id.value, index);
-    });
-    const byPerson = new Map<number, Booking[]>();
-    this.model.tasks.forEach((task, taskIndex) => {
-      const range = this.schedule.tasks[taskIndex];
-      if (!range || range.e <= range.s) return;
-      for (const assignment of task.assign) {
-        const personIndex = personByIds.get(assignment.person.id);
-        if (personIndex === undefined) continue;
-        const hours = assignmentDailyLoad(assignment, this.schedule.calendar);
-        if (!(hours > 0)) continue;
-        let list = byPerson.get(personIndex);
-        if (!list) byPerson.set(personIndex, (list = []));
-        list.push({ taskIndex, s: range.s, e: range.e, hours });
-      }
-    });
-    return byPerson;
-  }
 }

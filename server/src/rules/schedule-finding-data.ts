@@ -114,9 +114,11 @@ export interface SuggestedLoad {
  * (person, task) pair, on that task's `assign` item for the person, covering
  * every overallocation of the person the task takes part in.
  *
- * Fixes: lower the load to `fittingLoad`; make the task wait for one of
- * `resolvingWaits`; hand the assignment to one of `freePeople`. Each of
- * them removes the finding.
+ * Fixes: lower the load to `fittingLoad`; make the task wait for another
+ * task of the ranges; hand the assignment to someone free. Which tasks to
+ * wait for and who is free are not in the data: they take a reschedule per
+ * candidate, so the quick fix searches them from `taskIndex` and
+ * `personIndex` when the editor asks for code actions.
  */
 export interface OverallocationData extends TaskFacts {
   readonly rule: 'overallocation';
@@ -142,30 +144,6 @@ export interface OverallocationData extends TaskFacts {
    * other tasks alone fill the capacity.
    */
   readonly fittingLoad?: SuggestedLoad;
-  /**
-   * Ids of the other tasks of the ranges this task could wait for (FS)
-   * without closing a dependency cycle, in document order.
-   */
-  readonly waitCandidates: readonly string[];
-  /**
-   * The `waitCandidates` (in the same phase or an earlier one) that this
-   * task could wait for (FS, no lag) to remove this finding without
-   * overallocating anyone anew: with the new dependency, the task and what
-   * follows it are rescheduled and the loads swept again; every (person,
-   * task) pair overallocated afterwards was overallocated before, and this
-   * one is not. Absent when the rule skipped the check (see
-   * OVERALLOCATION_SEARCH_LIMIT and WAIT_CHECK_LIMIT).
-   */
-  readonly resolvingWaits?: readonly string[];
-  /**
-   * Ids of people (in document order, not already on this task) whose
-   * loads plus this assignment's load stay within their capacity on every
-   * working day of this task, so the assignment could be handed to them.
-   * Empty when handing it over would not remove the finding (the task books
-   * the person again, and that alone overloads them). Absent when the rule
-   * skipped the search (see OVERALLOCATION_SEARCH_LIMIT).
-   */
-  readonly freePeople?: readonly string[];
 }
 
 /**

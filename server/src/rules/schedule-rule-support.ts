@@ -1,4 +1,5 @@
 import type { Dependency, PlanModel } from '../model/types.js';
+import { assignmentDailyLoad } from '../schedule/load.js';
 import type { WorkEdge, WorkGraph } from '../model/work-graph.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
 import type { WorkingCalendar } from '../schedule/calendar.js';
@@ -107,6 +108,48 @@ export interface Booking {
   readonly s: number;
   readonly e: number;
   readonly hours: number;
+}
+
+/**
+ * Every person's bookings (their share of each scheduled task that takes
+ * days), built on first use: only plans with an overallocation pay for it.
+ */
+export class PersonBookings {
+  private byPerson: Map<number, Booking[]> | undefined;
+
+  constructor(
+    private readonly model: PlanModel,
+    private readonly schedule: Schedule,
+  ) {}
+
+  /** The person's bookings in task order. */
+  of(personIndex: number): readonly Booking[] {
+    this.byPerson ??= this.build();
+    return this.byPerson.get(personIndex) ?? [];
+  }
+
+  private build(): Map<number, Booking[]> {
+    // The first declaration of an id is the person, as in the load sweep.
+    const personByIds = new Map<string, number>();
+    this.model.people.forEach((person, index) => {
+      if (person.id && !personByIds.has(person.id.value)) personByIds.set(person.id.value, index);
+    });
+    const byPerson = new Map<number, Booking[]>();
+    this.model.tasks.forEach((task, taskIndex) => {
+      const range = this.schedule.tasks[taskIndex];
+      if (!range || range.e <= range.s) return;
+      for (const assignment of task.assign) {
+        const personIndex = personByIds.get(assignment.person.id);
+        if (personIndex === undefined) continue;
+        const hours = assignmentDailyLoad(assignment, this.schedule.calendar);
+        if (!(hours > 0)) continue;
+        let list = byPerson.get(personIndex);
+        if (!list) byPerson.set(personIndex, (list = []));
+        list.push({ taskIndex, s: range.s, e: range.e, hours });
+      }
+    });
+    return byPerson;
+  }
 }
 
 /**
