@@ -32,47 +32,122 @@ export interface WorkGraph {
    * wait for them, ignoring edges to cyclic nodes.
    */
   readonly order: readonly number[];
+  /** The same graph in flat arrays, for passes over every node (see `WorkGraphStructure`). */
+  readonly structure: WorkGraphStructure;
   phaseNode(phaseIndex: number): number;
   /** The id of a node, or a readable stand-in when it has none. */
   nodeName(node: number): string;
   isPhase(node: number): boolean;
 }
 
+/**
+ * The graph as flat arrays, built with it: passes that visit every node
+ * (reachability, for each task of a kind at once) read these instead of the
+ * edge objects, without allocating per node. Ranges are half-open: the
+ * nodes `node` waits for are `edgeTargets[edgeStart[node]]` up to (not
+ * including) `edgeTargets[edgeStart[node + 1]]`, in the order of `edges`.
+ */
+export interface WorkGraphStructure {
+  readonly edgeStart: Int32Array;
+  readonly edgeTargets: Int32Array;
+  /**
+   * The strongly connected component of each node. Components are numbered
+   * prerequisites first (Tarjan's algorithm finishes a component after
+   * everything it waits for): a component waits only for smaller numbers.
+   */
+  readonly componentOf: Int32Array;
+  readonly componentCount: number;
+  /** The nodes of component `c`: `componentNodes[componentStart[c]]` up to `componentNodes[componentStart[c + 1]]`. */
+  readonly componentStart: Int32Array;
+  readonly componentNodes: Int32Array;
+  /** 1 for a component that is a cycle (several nodes, or one node that waits for itself). */
+  readonly componentIsCycle: Uint8Array;
+  /**
+   * 1 for a task that depends, itself or through its phase, on an id that
+   * names no task or phase, and for a phase that does: the graph cannot say
+   * what it was meant to wait for.
+   */
+  readonly unresolvedDependency: Uint8Array;
+}
+
+interface ResolvedDependency {
+  readonly to: number;
+  readonly dependency: Dependency;
+}
+
 export function buildWorkGraph(model: PlanModel, symbols: Symbols): WorkGraph {
   const taskCount = model.tasks.length;
   const phaseCount = model.phases.length;
   const nodeCount = taskCount + phaseCount;
-  const edges: WorkEdge[][] = Array.from({ length: nodeCount }, () => []);
+  const unresolvedDependency = new Uint8Array(nodeCount);
 
-  const resolve = (dependency: Dependency): number | undefined => {
-    const declaration = symbols.lookup('work', dependency.target.id);
-    if (!declaration) return undefined;
-    return declaration.kind === 'task' ? declaration.index : taskCount + declaration.index;
-  };
+  // A phase's dependencies apply to each of its tasks: resolve them once per phase.
+  const phaseDependencies: ResolvedDependency[][] = [];
+  const phaseUnresolved: boolean[] = [];
+  model.phases.forEach((phase, phaseIndex) => {
+    const resolved: ResolvedDependency[] = [];
+    for (const dependency of phase.dependsOn) {
+      const to = resolveWork(symbols, taskCount, dependency);
+      if (to === undefined) unresolvedDependency[taskCount + phaseIndex] = 1;
+      else resolved.push({ to, dependency });
+    }
+    phaseDependencies.push(resolved);
+    phaseUnresolved.push(resolved.length < phase.dependsOn.length);
+  });
 
+  let edgeCapacity = 0;
+  for (const task of model.tasks) edgeCapacity += task.dependsOn.length + (phaseDependencies[task.phaseIndex]?.length ?? 0);
+  for (const phase of model.phases) edgeCapacity += phase.taskIndexes.length;
+  const edges: WorkEdge[][] = new Array<WorkEdge[]>(nodeCount);
+  const edgeStart = new Int32Array(nodeCount + 1);
+  const edgeTargets = new Int32Array(edgeCapacity);
+  let edgeCount = 0;
+  // Nodes are numbered tasks first, then phases, so the flat arrays fill in node order.
   model.tasks.forEach((task, taskIndex) => {
+    const outgoing: WorkEdge[] = [];
+    edgeStart[taskIndex] = edgeCount;
     for (const dependency of task.dependsOn) {
-      const to = resolve(dependency);
-      if (to !== undefined) edges[taskIndex]?.push({ from: taskIndex, to, via: 'own', dependency });
+      const to = resolveWork(symbols, taskCount, dependency);
+      if (to === undefined) {
+        unresolvedDependency[taskIndex] = 1;
+        continue;
+      }
+      outgoing.push({ from: taskIndex, to, via: 'own', dependency });
+      edgeTargets[edgeCount++] = to;
     }
-    const phase = model.phases[task.phaseIndex];
-    for (const dependency of phase?.dependsOn ?? []) {
-      const to = resolve(dependency);
-      if (to !== undefined) edges[taskIndex]?.push({ from: taskIndex, to, via: 'phase', dependency });
+    if (phaseUnresolved[task.phaseIndex] === true) unresolvedDependency[taskIndex] = 1;
+    for (const { to, dependency } of phaseDependencies[task.phaseIndex] ?? []) {
+      outgoing.push({ from: taskIndex, to, via: 'phase', dependency });
+      edgeTargets[edgeCount++] = to;
     }
+    edges[taskIndex] = outgoing;
   });
   model.phases.forEach((phase, phaseIndex) => {
     const from = taskCount + phaseIndex;
-    for (const taskIndex of phase.taskIndexes) edges[from]?.push({ from, to: taskIndex, via: 'contains' });
+    const outgoing: WorkEdge[] = [];
+    edgeStart[from] = edgeCount;
+    for (const taskIndex of phase.taskIndexes) {
+      outgoing.push({ from, to: taskIndex, via: 'contains' });
+      edgeTargets[edgeCount++] = taskIndex;
+    }
+    edges[from] = outgoing;
   });
+  edgeStart[nodeCount] = edgeCount;
 
-  const components = stronglyConnectedComponents(nodeCount, edges);
-  const cycles = components.filter(
-    (component) =>
-      component.length > 1 || (edges[component[0] ?? 0] ?? []).some((edge) => edge.to === component[0]),
-  );
-  const cyclic = new Set(cycles.flat());
-  const sortedCycles = cycles.map((component) => [...component].sort((a, b) => a - b));
+  const components = stronglyConnectedComponents(nodeCount, edgeStart, edgeTargets);
+  const { componentStart, componentNodes, componentIsCycle } = components;
+  const cycles: number[][] = [];
+  const cyclic = new Set<number>();
+  const isCyclic = new Uint8Array(nodeCount);
+  for (let component = 0; component < components.componentCount; component++) {
+    if (componentIsCycle[component] !== 1) continue;
+    const members = Array.from(componentNodes.subarray(componentStart[component]!, componentStart[component + 1]!));
+    for (const member of members) {
+      cyclic.add(member);
+      isCyclic[member] = 1;
+    }
+    cycles.push(members.sort((a, b) => a - b));
+  }
 
   const nodeName = (node: number): string => {
     if (node < taskCount) return model.tasks[node]?.id?.value ?? `(task ${node + 1})`;
@@ -84,86 +159,144 @@ export function buildWorkGraph(model: PlanModel, symbols: Symbols): WorkGraph {
     phaseCount,
     edges,
     cyclic,
-    cycles: sortedCycles,
-    order: prerequisitesFirst(nodeCount, edges, cyclic),
+    cycles,
+    order: prerequisitesFirst(nodeCount, edgeStart, edgeTargets, isCyclic),
+    structure: { edgeStart, edgeTargets, ...components, unresolvedDependency },
     phaseNode: (phaseIndex) => taskCount + phaseIndex,
     nodeName,
     isPhase: (node) => node >= taskCount,
   };
 }
 
-/** Tarjan's algorithm, iterative so that long chains cannot overflow the stack. */
-function stronglyConnectedComponents(nodeCount: number, edges: readonly (readonly WorkEdge[])[]): number[][] {
-  const index = new Array<number>(nodeCount).fill(-1);
-  const lowLink = new Array<number>(nodeCount).fill(0);
-  const onStack = new Array<boolean>(nodeCount).fill(false);
-  const stack: number[] = [];
-  const components: number[][] = [];
+/** The node a dependency names (a task, or a phase after the tasks), or undefined when it names nothing. */
+function resolveWork(symbols: Symbols, taskCount: number, dependency: Dependency): number | undefined {
+  const declaration = symbols.lookup('work', dependency.target.id);
+  if (!declaration) return undefined;
+  return declaration.kind === 'task' ? declaration.index : taskCount + declaration.index;
+}
+
+type Components = Pick<
+  WorkGraphStructure,
+  'componentOf' | 'componentCount' | 'componentStart' | 'componentNodes' | 'componentIsCycle'
+>;
+
+/**
+ * Tarjan's algorithm, iterative so that long chains cannot overflow the
+ * stack. Roots are taken in node order and edges in their order, and the
+ * members of a component are listed in the order they leave the stack.
+ */
+function stronglyConnectedComponents(nodeCount: number, edgeStart: Int32Array, edgeTargets: Int32Array): Components {
+  const index = new Int32Array(nodeCount).fill(-1);
+  const lowLink = new Int32Array(nodeCount);
+  const onStack = new Uint8Array(nodeCount);
+  const stack = new Int32Array(nodeCount);
+  // The walk's own stack: each node is on it at most once, so its next edge can live with the node.
+  const walk = new Int32Array(nodeCount);
+  const nextEdge = new Int32Array(nodeCount);
+  const componentOf = new Int32Array(nodeCount);
+  const componentNodes = new Int32Array(nodeCount);
+  const componentStart = new Int32Array(nodeCount + 1);
+  const componentIsCycle = new Uint8Array(nodeCount);
+  let stackSize = 0;
   let counter = 0;
+  let componentCount = 0;
+  let listed = 0;
 
   for (let root = 0; root < nodeCount; root++) {
     if (index[root] !== -1) continue;
-    const work: { node: number; edge: number }[] = [{ node: root, edge: 0 }];
+    let depth = 0;
+    walk[depth++] = root;
     index[root] = lowLink[root] = counter++;
-    stack.push(root);
-    onStack[root] = true;
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const outgoing = edges[frame.node] ?? [];
-      if (frame.edge < outgoing.length) {
-        const next = outgoing[frame.edge++]!.to;
+    nextEdge[root] = edgeStart[root]!;
+    stack[stackSize++] = root;
+    onStack[root] = 1;
+    while (depth > 0) {
+      const node = walk[depth - 1]!;
+      const edge = nextEdge[node]!;
+      if (edge < edgeStart[node + 1]!) {
+        nextEdge[node] = edge + 1;
+        const next = edgeTargets[edge]!;
         if (index[next] === -1) {
           index[next] = lowLink[next] = counter++;
-          stack.push(next);
-          onStack[next] = true;
-          work.push({ node: next, edge: 0 });
-        } else if (onStack[next]) {
-          lowLink[frame.node] = Math.min(lowLink[frame.node]!, index[next]!);
+          nextEdge[next] = edgeStart[next]!;
+          stack[stackSize++] = next;
+          onStack[next] = 1;
+          walk[depth++] = next;
+        } else if (onStack[next] === 1 && index[next]! < lowLink[node]!) {
+          lowLink[node] = index[next]!;
         }
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) lowLink[parent.node] = Math.min(lowLink[parent.node]!, lowLink[frame.node]!);
-      if (lowLink[frame.node] === index[frame.node]) {
-        const component: number[] = [];
-        let member: number;
-        do {
-          member = stack.pop()!;
-          onStack[member] = false;
-          component.push(member);
-        } while (member !== frame.node);
-        components.push(component);
+      depth--;
+      if (depth > 0) {
+        const parent = walk[depth - 1]!;
+        if (lowLink[node]! < lowLink[parent]!) lowLink[parent] = lowLink[node]!;
       }
+      if (lowLink[node] !== index[node]) continue;
+      const component = componentCount++;
+      const first = listed;
+      componentStart[component] = first;
+      let member: number;
+      do {
+        member = stack[--stackSize]!;
+        onStack[member] = 0;
+        componentOf[member] = component;
+        componentNodes[listed++] = member;
+      } while (member !== node);
+      componentIsCycle[component] = listed - first > 1 || waitsForItself(node, edgeStart, edgeTargets) ? 1 : 0;
     }
   }
-  return components;
+  componentStart[componentCount] = listed;
+  return {
+    componentOf,
+    componentCount,
+    componentStart: componentStart.subarray(0, componentCount + 1),
+    componentNodes,
+    componentIsCycle: componentIsCycle.subarray(0, componentCount),
+  };
+}
+
+function waitsForItself(node: number, edgeStart: Int32Array, edgeTargets: Int32Array): boolean {
+  for (let edge = edgeStart[node]!; edge < edgeStart[node + 1]!; edge++) if (edgeTargets[edge] === node) return true;
+  return false;
 }
 
 /** Kahn's algorithm over the acyclic part; ties keep document order. */
 function prerequisitesFirst(
   nodeCount: number,
-  edges: readonly (readonly WorkEdge[])[],
-  cyclic: ReadonlySet<number>,
+  edgeStart: Int32Array,
+  edgeTargets: Int32Array,
+  isCyclic: Uint8Array,
 ): number[] {
-  const waitingOn = new Array<number>(nodeCount).fill(0);
-  const dependents: number[][] = Array.from({ length: nodeCount }, () => []);
+  const waitingOn = new Int32Array(nodeCount);
+  // Who waits for each node, as flat ranges: count, then fill in node order (the order of the edges).
+  const dependentStart = new Int32Array(nodeCount + 1);
   for (let node = 0; node < nodeCount; node++) {
-    if (cyclic.has(node)) continue;
-    for (const edge of edges[node] ?? []) {
-      if (cyclic.has(edge.to)) continue;
+    if (isCyclic[node] === 1) continue;
+    for (let edge = edgeStart[node]!; edge < edgeStart[node + 1]!; edge++) {
+      const target = edgeTargets[edge]!;
+      if (isCyclic[target] === 1) continue;
       waitingOn[node]!++;
-      dependents[edge.to]!.push(node);
+      dependentStart[target + 1]!++;
     }
   }
-  const ready: number[] = [];
-  for (let node = 0; node < nodeCount; node++) if (!cyclic.has(node) && waitingOn[node] === 0) ready.push(node);
+  for (let node = 0; node < nodeCount; node++) dependentStart[node + 1]! += dependentStart[node]!;
+  const dependents = new Int32Array(dependentStart[nodeCount]!);
+  const filled = dependentStart.slice(0, nodeCount);
+  for (let node = 0; node < nodeCount; node++) {
+    if (isCyclic[node] === 1) continue;
+    for (let edge = edgeStart[node]!; edge < edgeStart[node + 1]!; edge++) {
+      const target = edgeTargets[edge]!;
+      if (isCyclic[target] !== 1) dependents[filled[target]!++] = node;
+    }
+  }
   const order: number[] = [];
-  for (let head = 0; head < ready.length; head++) {
-    const node = ready[head]!;
-    order.push(node);
-    for (const dependent of dependents[node]!) {
-      if (--waitingOn[dependent]! === 0) ready.push(dependent);
+  for (let node = 0; node < nodeCount; node++) if (isCyclic[node] !== 1 && waitingOn[node] === 0) order.push(node);
+  for (let head = 0; head < order.length; head++) {
+    const node = order[head]!;
+    for (let position = dependentStart[node]!; position < dependentStart[node + 1]!; position++) {
+      const dependent = dependents[position]!;
+      if (--waitingOn[dependent]! === 0) order.push(dependent);
     }
   }
   return order;
