@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../parse/parse-plan-text.js';
 import { buildPlanModel } from './build-plan-model.js';
-import { predecessorTasks, successorTasks, targetsDownstream, targetsUpstream } from './reachability.js';
+import { randomPlan } from './random-plan-test-support.js';
+import { predecessorTasks, successorTasks, targetsDownstream, targetsUpstream, upstreamPairs } from './reachability.js';
+import { seededRandom } from '../schedule/schedule-test-support.js';
 import { collectSymbols } from './symbols.js';
 import { buildWorkGraph, type WorkGraph } from './work-graph.js';
 
@@ -203,5 +205,101 @@ describe('targetsUpstream / targetsDownstream', () => {
     expect(downstream.of(index('t5000'))).toHaveLength(499);
     // Milliseconds each when linear; seconds would mean quadratic.
     expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
+
+/** The reference: breadth-first over the edge objects, forwards (predecessors) or backwards (successors). */
+function referenceWalk(graph: WorkGraph, start: number, direction: 'upstream' | 'downstream'): number[] {
+  const nodeCount = graph.taskCount + graph.phaseCount;
+  const next: number[][] = Array.from({ length: nodeCount }, () => []);
+  graph.edges.forEach((outgoing, from) => {
+    for (const edge of outgoing) {
+      if (direction === 'upstream') next[from]!.push(edge.to);
+      else next[edge.to]!.push(from);
+    }
+  });
+  const seen = new Set([start]);
+  const queue = [start];
+  const tasks: number[] = [];
+  for (let head = 0; head < queue.length; head++) {
+    for (const node of next[queue[head]!]!) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+      queue.push(node);
+      if (node < graph.taskCount) tasks.push(node);
+    }
+  }
+  return tasks;
+}
+
+describe('reachability on random plans', () => {
+  /** Targets as rules pass them, and as they should not: repeats, phases, indexes out of range. */
+  function randomTargets(graph: WorkGraph, random: () => number): number[] {
+    const nodeCount = graph.taskCount + graph.phaseCount;
+    const count = Math.floor(random() * (graph.taskCount + 3));
+    const targets = Array.from({ length: count }, () => Math.floor(random() * (nodeCount + 2)) - 1);
+    if (random() < 0.2) return Array.from({ length: graph.taskCount }, (_, task) => task);
+    return targets;
+  }
+
+  it('walks from one task like the plain breadth-first search, in the same order, cycles included', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const { graph } = randomPlan(seed);
+      for (let task = 0; task < graph.taskCount; task++) {
+        expect([...predecessorTasks(graph, task)], `seed ${seed} task ${task}`).toEqual(referenceWalk(graph, task, 'upstream'));
+        expect([...successorTasks(graph, task)], `seed ${seed} task ${task}`).toEqual(referenceWalk(graph, task, 'downstream'));
+      }
+      for (const notATask of [-1, graph.taskCount, graph.taskCount + graph.phaseCount, 0.5]) {
+        expect(predecessorTasks(graph, notATask).size).toBe(0);
+        expect(successorTasks(graph, notATask).size).toBe(0);
+      }
+    }
+  });
+
+  it('answers any, reaches and of for every task as the walk from each task does', () => {
+    const random = seededRandom(7);
+    for (let seed = 1; seed <= 300; seed++) {
+      const { graph } = randomPlan(seed);
+      const queried = [-1, 0.5, ...Array.from({ length: graph.taskCount + graph.phaseCount + 1 }, (_, node) => node)];
+      for (const direction of ['upstream', 'downstream'] as const) {
+        const targets = randomTargets(graph, random);
+        const reachability = direction === 'upstream' ? targetsUpstream(graph, targets) : targetsDownstream(graph, targets);
+        // The answers are computed lazily: ask in a different order each time.
+        const anyFirst = random() < 0.5;
+        for (const node of queried) {
+          const isTask = Number.isInteger(node) && node >= 0 && node < graph.taskCount;
+          const reached = new Set(isTask ? referenceWalk(graph, node, direction) : []);
+          const where = `seed ${seed} ${direction} node ${node} targets ${targets.join(',')}`;
+          const expectedAny = targets.some((target) => reached.has(target));
+          if (anyFirst) expect(reachability.any(node), where).toBe(expectedAny);
+          expect(reachability.of(node), where).toEqual(targets.filter((target) => reached.has(target)));
+          expect(
+            queried.map((other) => reachability.reaches(node, other)),
+            where,
+          ).toEqual(queried.map((other) => targets.includes(other) && reached.has(other)));
+          if (!anyFirst) expect(reachability.any(node), where).toBe(expectedAny);
+        }
+      }
+    }
+  });
+
+  it('answers upstreamPairs like the walk, whichever list is shorter', () => {
+    const random = seededRandom(11);
+    for (let seed = 1; seed <= 300; seed++) {
+      const { graph } = randomPlan(seed);
+      const tasks = Array.from({ length: graph.taskCount }, (_, task) => task);
+      const earlier = tasks.filter(() => random() < 0.3);
+      const later = tasks.filter(() => random() < (random() < 0.5 ? 0.1 : 0.6));
+      for (const [first, second] of [[earlier, later], [later, earlier]] as const) {
+        const upstream = upstreamPairs(graph, first, second);
+        for (const b of second) {
+          const predecessors = new Set(referenceWalk(graph, b, 'upstream'));
+          expect(
+            first.map((a) => upstream(a, b)),
+            `seed ${seed} before ${b}`,
+          ).toEqual(first.map((a) => predecessors.has(a)));
+        }
+      }
+    }
   });
 });

@@ -20,20 +20,27 @@ import type { WorkGraph } from './work-graph.js';
  * task is never listed as its own predecessor or successor.
  *
  * Two forms: a walk from one task (O(nodes + edges) per task), and, for
- * rules that ask about many tasks, which of a few target tasks lie upstream
- * or downstream of every node at once (one pass over the graph, with a
- * bitset of the targets per node: O((nodes + edges) x targets / 32)). The
- * second keeps a plan with thousands of go-lives linear.
+ * rules that ask about many tasks, which of a list of target tasks lie
+ * upstream or downstream of every task at once. The second works on the
+ * graph's strongly connected components, which `buildWorkGraph` numbers
+ * prerequisites first, so one pass in that order (or its reverse) answers
+ * for every task: whether any target lies beyond it is one bit per
+ * component (O(nodes + edges)); which targets do is a bitset per component
+ * (O((nodes + edges) x targets / 32)), computed only when a rule asks. To
+ * ask about pairs from two lists, `upstreamPairs` puts the bitset on the
+ * shorter list, which keeps a plan with thousands of go-lives linear.
  */
 
 /** Indexes of the tasks `taskIndex` waits for, directly or through others. */
 export function predecessorTasks(graph: WorkGraph, taskIndex: number): Set<number> {
-  return walk(forwardNeighbours(graph), taskIndex, graph.taskCount);
+  const { edgeStart, edgeTargets } = graph.structure;
+  return walk(edgeStart, edgeTargets, taskIndex, graph.taskCount);
 }
 
 /** Indexes of the tasks that wait for `taskIndex`, directly or through others. */
 export function successorTasks(graph: WorkGraph, taskIndex: number): Set<number> {
-  return walk(backwardNeighbours(graph), taskIndex, graph.taskCount);
+  const { start, sources } = incomingEdges(graph);
+  return walk(start, sources, taskIndex, graph.taskCount);
 }
 
 /** Which of a fixed list of target tasks lie upstream (or downstream) of each task. */
@@ -58,46 +65,68 @@ export function targetsDownstream(graph: WorkGraph, targets: readonly number[]):
   return targetReachability(graph, targets, 'downstream');
 }
 
-type Neighbours = readonly (readonly number[])[];
-
-const FORWARD_BY_GRAPH = new WeakMap<WorkGraph, Neighbours>();
-const BACKWARD_BY_GRAPH = new WeakMap<WorkGraph, Neighbours>();
-const CONDENSATION_BY_GRAPH = new WeakMap<WorkGraph, Condensation>();
-
-function forwardNeighbours(graph: WorkGraph): Neighbours {
-  let neighbours = FORWARD_BY_GRAPH.get(graph);
-  if (!neighbours) {
-    neighbours = graph.edges.map((outgoing) => outgoing.map((edge) => edge.to));
-    FORWARD_BY_GRAPH.set(graph, neighbours);
+/**
+ * Whether a task of `earlierTasks` is among the predecessors of a task of
+ * `laterTasks`, for rules that ask about many such pairs. Ask only about
+ * tasks of those lists (anything else answers false). The bitset is over
+ * the shorter list: "a is upstream of b" is "b is downstream of a".
+ */
+export function upstreamPairs(
+  graph: WorkGraph,
+  earlierTasks: readonly number[],
+  laterTasks: readonly number[],
+): (earlier: number, later: number) => boolean {
+  if (laterTasks.length <= earlierTasks.length) {
+    const laterBelow = targetsDownstream(graph, laterTasks);
+    return (earlier, later) => laterBelow.reaches(earlier, later);
   }
-  return neighbours;
+  const earlierAbove = targetsUpstream(graph, earlierTasks);
+  return (earlier, later) => earlierAbove.reaches(later, earlier);
 }
 
-function backwardNeighbours(graph: WorkGraph): Neighbours {
-  let neighbours = BACKWARD_BY_GRAPH.get(graph);
-  if (!neighbours) {
-    const incoming: number[][] = Array.from({ length: graph.edges.length }, () => []);
-    graph.edges.forEach((outgoing, from) => {
-      for (const edge of outgoing) incoming[edge.to]?.push(from);
-    });
-    neighbours = incoming;
-    BACKWARD_BY_GRAPH.set(graph, neighbours);
-  }
-  return neighbours;
+/** Per node, the nodes that wait for it, as flat ranges like `WorkGraphStructure`'s edges. */
+interface IncomingEdges {
+  readonly start: Int32Array;
+  readonly sources: Int32Array;
 }
 
-/** Breadth-first from `start`; returns the task nodes reached, `start` excluded. */
-function walk(neighbours: Neighbours, start: number, taskCount: number): Set<number> {
+const INCOMING_BY_GRAPH = new WeakMap<WorkGraph, IncomingEdges>();
+
+/** The edges turned round, in the order of their sources (then of the edges). */
+function incomingEdges(graph: WorkGraph): IncomingEdges {
+  const cached = INCOMING_BY_GRAPH.get(graph);
+  if (cached) return cached;
+  const { edgeStart, edgeTargets } = graph.structure;
+  const nodeCount = edgeStart.length - 1;
+  const start = new Int32Array(nodeCount + 1);
+  for (let edge = 0; edge < edgeStart[nodeCount]!; edge++) start[edgeTargets[edge]! + 1]!++;
+  for (let node = 0; node < nodeCount; node++) start[node + 1]! += start[node]!;
+  const sources = new Int32Array(start[nodeCount]!);
+  const filled = start.slice(0, nodeCount);
+  for (let from = 0; from < nodeCount; from++) {
+    for (let edge = edgeStart[from]!; edge < edgeStart[from + 1]!; edge++) sources[filled[edgeTargets[edge]!]!++] = from;
+  }
+  const incoming = { start, sources };
+  INCOMING_BY_GRAPH.set(graph, incoming);
+  return incoming;
+}
+
+/** Breadth-first from `start` along flat ranges; returns the task nodes reached, `start` excluded. */
+function walk(rangeStart: Int32Array, neighbours: Int32Array, start: number, taskCount: number): Set<number> {
   const tasks = new Set<number>();
-  if (start < 0 || start >= taskCount) return tasks;
-  const seen = new Uint8Array(neighbours.length);
+  if (start < 0 || start >= taskCount || !Number.isInteger(start)) return tasks;
+  const seen = new Uint8Array(rangeStart.length - 1);
   seen[start] = 1;
-  const queue: number[] = [start];
-  for (let head = 0; head < queue.length; head++) {
-    for (const next of neighbours[queue[head]!] ?? []) {
+  const queue = new Int32Array(rangeStart.length - 1);
+  let queued = 0;
+  queue[queued++] = start;
+  for (let head = 0; head < queued; head++) {
+    const node = queue[head]!;
+    for (let position = rangeStart[node]!; position < rangeStart[node + 1]!; position++) {
+      const next = neighbours[position]!;
       if (seen[next] === 1) continue;
       seen[next] = 1;
-      queue.push(next);
+      queue[queued++] = next;
       if (next < taskCount) tasks.add(next);
     }
   }
@@ -105,64 +134,31 @@ function walk(neighbours: Neighbours, start: number, taskCount: number): Set<num
 }
 
 /**
- * The graph with each cycle collapsed into one component, so that it is a
- * DAG: every member of a cycle reaches every member (itself included) and
- * everything any member reaches.
+ * Calls `visit(component, other)` for every edge between two components,
+ * in the order that has `other` done before `component`: upstream, a
+ * component waits for smaller numbers, so ascending over its own edges;
+ * downstream, larger numbers wait for it, so descending over its incoming
+ * edges. Returns early for a component as soon as `visit` returns true.
  */
-interface Condensation {
-  /** Component of each node. */
-  readonly componentOf: Int32Array;
-  /** Components, prerequisites before the components that wait for them. */
-  readonly order: readonly number[];
-  /** Distinct components each component waits for (itself excluded). */
-  readonly waitsFor: readonly (readonly number[])[];
-  /** Distinct components that wait for each component (itself excluded). */
-  readonly waitedOnBy: readonly (readonly number[])[];
-  /** Whether a component is a cycle (its members reach themselves). */
-  readonly cyclic: readonly boolean[];
-}
-
-function condensation(graph: WorkGraph): Condensation {
-  const cached = CONDENSATION_BY_GRAPH.get(graph);
-  if (cached) return cached;
-  const nodeCount = graph.edges.length;
-  const componentOf = new Int32Array(nodeCount).fill(-1);
-  const cyclic: boolean[] = [];
-  for (const cycle of graph.cycles) {
-    for (const node of cycle) componentOf[node] = cyclic.length;
-    cyclic.push(true);
-  }
-  for (let node = 0; node < nodeCount; node++) {
-    if (componentOf[node] !== -1) continue;
-    componentOf[node] = cyclic.length;
-    cyclic.push(false);
-  }
-  const componentCount = cyclic.length;
-  const waitsForSets = Array.from({ length: componentCount }, () => new Set<number>());
-  graph.edges.forEach((outgoing, from) => {
-    const source = componentOf[from]!;
-    for (const edge of outgoing) {
-      const target = componentOf[edge.to]!;
-      if (target !== source) waitsForSets[source]!.add(target);
-    }
-  });
-  const waitsFor = waitsForSets.map((targets) => [...targets]);
-  const waitedOnBy: number[][] = Array.from({ length: componentCount }, () => []);
-  waitsFor.forEach((targets, source) => {
-    for (const target of targets) waitedOnBy[target]!.push(source);
-  });
-  // Kahn's algorithm: the condensation has no cycles, so every component is ordered.
-  const pending = waitsFor.map((targets) => targets.length);
-  const order: number[] = [];
-  for (let component = 0; component < componentCount; component++) if (pending[component] === 0) order.push(component);
-  for (let head = 0; head < order.length; head++) {
-    for (const waiting of waitedOnBy[order[head]!]!) {
-      if (--pending[waiting]! === 0) order.push(waiting);
+function forEachComponentEdge(
+  graph: WorkGraph,
+  direction: 'upstream' | 'downstream',
+  visit: (component: number, other: number) => boolean,
+): void {
+  const { componentOf, componentCount, componentStart, componentNodes, edgeStart, edgeTargets } = graph.structure;
+  const incoming = direction === 'downstream' ? incomingEdges(graph) : undefined;
+  const rangeStart = incoming ? incoming.start : edgeStart;
+  const neighbours = incoming ? incoming.sources : edgeTargets;
+  const step = incoming ? -1 : 1;
+  for (let component = incoming ? componentCount - 1 : 0; component >= 0 && component < componentCount; component += step) {
+    members: for (let member = componentStart[component]!; member < componentStart[component + 1]!; member++) {
+      const node = componentNodes[member]!;
+      for (let position = rangeStart[node]!; position < rangeStart[node + 1]!; position++) {
+        const other = componentOf[neighbours[position]!]!;
+        if (other !== component && visit(component, other)) break members;
+      }
     }
   }
-  const result: Condensation = { componentOf, order, waitsFor, waitedOnBy, cyclic };
-  CONDENSATION_BY_GRAPH.set(graph, result);
-  return result;
 }
 
 function targetReachability(
@@ -170,51 +166,72 @@ function targetReachability(
   targets: readonly number[],
   direction: 'upstream' | 'downstream',
 ): TargetReachability {
-  const { componentOf, order, waitsFor, waitedOnBy, cyclic } = condensation(graph);
-  const words = Math.ceil(targets.length / 32);
-  const componentCount = cyclic.length;
-  // Which targets each component contains, and which lie beyond it in the chosen direction.
-  const own = new Uint32Array(componentCount * words);
-  const beyond = new Uint32Array(componentCount * words);
-  const position = new Map<number, number>();
-  targets.forEach((target, bit) => {
-    if (target < 0 || target >= graph.taskCount || position.has(target)) return;
-    position.set(target, bit);
-    const component = componentOf[target]!;
-    own[component * words + (bit >>> 5)]! |= 1 << (bit & 31);
-  });
-  if (words > 0) {
-    const next = direction === 'upstream' ? waitsFor : waitedOnBy;
-    const sequence = direction === 'upstream' ? order : [...order].reverse();
-    for (const component of sequence) {
-      const base = component * words;
-      if (cyclic[component]) for (let word = 0; word < words; word++) beyond[base + word]! |= own[base + word]!;
-      for (const other of next[component]!) {
-        const otherBase = other * words;
-        for (let word = 0; word < words; word++) beyond[base + word]! |= beyond[otherBase + word]! | own[otherBase + word]!;
-      }
-    }
+  const { taskCount } = graph;
+  const { componentOf, componentCount, componentIsCycle } = graph.structure;
+  // Each distinct target task gets a bit, in the order of `targets`; -1 for tasks that are not targets.
+  const bitOf = new Int32Array(targets.length > 0 ? taskCount : 0).fill(-1);
+  let bits = 0;
+  for (const target of targets) {
+    if (target >= 0 && target < taskCount && Number.isInteger(target) && bitOf[target] === -1) bitOf[target] = bits++;
   }
+  const isTask = (node: number): boolean => node >= 0 && node < taskCount && Number.isInteger(node);
+
+  // One bit per component: whether a target lies in a component beyond it.
+  let targetBeyond: Uint8Array | undefined;
+  let targetsWithin: Int32Array | undefined;
+  const anyTarget = (taskIndex: number): boolean => {
+    if (bits === 0 || !isTask(taskIndex)) return false;
+    if (!targetBeyond || !targetsWithin) {
+      const within = new Int32Array(componentCount);
+      for (let task = 0; task < taskCount; task++) if (bitOf[task] !== -1) within[componentOf[task]!]!++;
+      const beyond = new Uint8Array(componentCount);
+      forEachComponentEdge(graph, direction, (component, other) => {
+        if (beyond[other] === 0 && within[other] === 0) return false;
+        beyond[component] = 1;
+        return true;
+      });
+      targetBeyond = beyond;
+      targetsWithin = within;
+    }
+    const component = componentOf[taskIndex]!;
+    if (targetBeyond[component] === 1) return true;
+    // A task on a cycle reaches the other members of its cycle; it is not its own predecessor.
+    const othersWithin = targetsWithin[component]! - (bitOf[taskIndex] === -1 ? 0 : 1);
+    return componentIsCycle[component] === 1 && othersWithin > 0;
+  };
+
+  // A bitset of targets per component: those in it and in every component beyond it.
+  const words = Math.ceil(bits / 32);
+  let closure: Int32Array | undefined;
+  const closed = (): Int32Array => {
+    if (closure) return closure;
+    const sets = new Int32Array(componentCount * words);
+    for (let task = 0; task < taskCount; task++) {
+      const bit = bitOf[task]!;
+      if (bit !== -1) sets[componentOf[task]! * words + (bit >>> 5)]! |= 1 << (bit & 31);
+    }
+    forEachComponentEdge(graph, direction, (component, other) => {
+      const base = component * words;
+      const otherBase = other * words;
+      for (let word = 0; word < words; word++) sets[base + word]! |= sets[otherBase + word]!;
+      return false;
+    });
+    closure = sets;
+    return sets;
+  };
   const reaches = (taskIndex: number, target: number): boolean => {
-    const bit = position.get(target);
-    if (bit === undefined || taskIndex === target || taskIndex < 0 || taskIndex >= graph.taskCount) return false;
-    return (beyond[componentOf[taskIndex]! * words + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
+    if (bits === 0 || !isTask(taskIndex) || !isTask(target) || taskIndex === target) return false;
+    const bit = bitOf[target]!;
+    if (bit === -1) return false;
+    const component = componentOf[taskIndex]!;
+    // Two tasks share a component only on a cycle, where each reaches the other.
+    if (componentOf[target] === component) return true;
+    return (closed()[component * words + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
   };
   return {
     targets,
     reaches,
-    any: (taskIndex) => {
-      if (taskIndex < 0 || taskIndex >= graph.taskCount) return false;
-      const base = componentOf[taskIndex]! * words;
-      const self = position.get(taskIndex);
-      for (let word = 0; word < words; word++) {
-        let bits = beyond[base + word]!;
-        // A task on a cycle reaches itself; it is not its own predecessor.
-        if (self !== undefined && self >>> 5 === word) bits &= ~(1 << (self & 31));
-        if (bits !== 0) return true;
-      }
-      return false;
-    },
+    any: anyTarget,
     of: (taskIndex) => targets.filter((target) => reaches(taskIndex, target)),
   };
 }
