@@ -95,3 +95,31 @@ export function randomPlan(seed: number, maxTasksPerPhase?: number): RandomPlan 
   const symbols = collectSymbols(model);
   return { text, parsed, model, symbols, graph: buildWorkGraph(model, symbols) };
 }
+
+/**
+ * The reference for reachability: breadth-first over the edge objects,
+ * forwards (the tasks `start` waits for) or backwards (those that wait for
+ * it), in the order found, `start` left out.
+ */
+export function plainWalk(graph: WorkGraph, start: number, direction: 'upstream' | 'downstream'): number[] {
+  const nodeCount = graph.taskCount + graph.phaseCount;
+  const next: number[][] = Array.from({ length: nodeCount }, () => []);
+  graph.edges.forEach((outgoing, from) => {
+    for (const edge of outgoing) {
+      if (direction === 'upstream') next[from]!.push(edge.to);
+      else next[edge.to]!.push(from);
+    }
+  });
+  const seen = new Set([start]);
+  const queue = [start];
+  const tasks: number[] = [];
+  for (let head = 0; head < queue.length; head++) {
+    for (const node of next[queue[head]!]!) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+      queue.push(node);
+      if (node < graph.taskCount) tasks.push(node);
+    }
+  }
+  return tasks;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../parse/parse-plan-text.js';
 import { buildPlanModel } from './build-plan-model.js';
-import { randomPlan } from './random-plan-test-support.js';
+import { plainWalk, randomPlan } from './random-plan-test-support.js';
 import { predecessorTasks, successorTasks, targetsDownstream, targetsUpstream, upstreamPairs } from './reachability.js';
 import { seededRandom } from '../schedule/schedule-test-support.js';
 import { collectSymbols } from './symbols.js';
@@ -208,30 +208,6 @@ describe('targetsUpstream / targetsDownstream', () => {
   });
 });
 
-/** The reference: breadth-first over the edge objects, forwards (predecessors) or backwards (successors). */
-function referenceWalk(graph: WorkGraph, start: number, direction: 'upstream' | 'downstream'): number[] {
-  const nodeCount = graph.taskCount + graph.phaseCount;
-  const next: number[][] = Array.from({ length: nodeCount }, () => []);
-  graph.edges.forEach((outgoing, from) => {
-    for (const edge of outgoing) {
-      if (direction === 'upstream') next[from]!.push(edge.to);
-      else next[edge.to]!.push(from);
-    }
-  });
-  const seen = new Set([start]);
-  const queue = [start];
-  const tasks: number[] = [];
-  for (let head = 0; head < queue.length; head++) {
-    for (const node of next[queue[head]!]!) {
-      if (seen.has(node)) continue;
-      seen.add(node);
-      queue.push(node);
-      if (node < graph.taskCount) tasks.push(node);
-    }
-  }
-  return tasks;
-}
-
 describe('reachability on random plans', () => {
   /** Targets as rules pass them, and as they should not: repeats, phases, indexes out of range. */
   function randomTargets(graph: WorkGraph, random: () => number): number[] {
@@ -246,8 +222,8 @@ describe('reachability on random plans', () => {
     for (let seed = 1; seed <= 300; seed++) {
       const { graph } = randomPlan(seed);
       for (let task = 0; task < graph.taskCount; task++) {
-        expect([...predecessorTasks(graph, task)], `seed ${seed} task ${task}`).toEqual(referenceWalk(graph, task, 'upstream'));
-        expect([...successorTasks(graph, task)], `seed ${seed} task ${task}`).toEqual(referenceWalk(graph, task, 'downstream'));
+        expect([...predecessorTasks(graph, task)], `seed ${seed} task ${task}`).toEqual(plainWalk(graph, task, 'upstream'));
+        expect([...successorTasks(graph, task)], `seed ${seed} task ${task}`).toEqual(plainWalk(graph, task, 'downstream'));
       }
       for (const notATask of [-1, graph.taskCount, graph.taskCount + graph.phaseCount, 0.5]) {
         expect(predecessorTasks(graph, notATask).size).toBe(0);
@@ -268,7 +244,7 @@ describe('reachability on random plans', () => {
         const anyFirst = random() < 0.5;
         for (const node of queried) {
           const isTask = Number.isInteger(node) && node >= 0 && node < graph.taskCount;
-          const reached = new Set(isTask ? referenceWalk(graph, node, direction) : []);
+          const reached = new Set(isTask ? plainWalk(graph, node, direction) : []);
           const where = `seed ${seed} ${direction} node ${node} targets ${targets.join(',')}`;
           const expectedAny = targets.some((target) => reached.has(target));
           if (anyFirst) expect(reachability.any(node), where).toBe(expectedAny);
@@ -293,7 +269,7 @@ describe('reachability on random plans', () => {
       for (const [first, second] of [[earlier, later], [later, earlier]] as const) {
         const upstream = upstreamPairs(graph, first, second);
         for (const b of second) {
-          const predecessors = new Set(referenceWalk(graph, b, 'upstream'));
+          const predecessors = new Set(plainWalk(graph, b, 'upstream'));
           expect(
             first.map((a) => upstream(a, b)),
             `seed ${seed} before ${b}`,

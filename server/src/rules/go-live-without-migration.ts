@@ -1,3 +1,5 @@
+import { upstreamPairs } from '../model/reachability.js';
+import type { Span } from '../model/types.js';
 import { practiceFacts, quotedAll } from './practice-support.js';
 import type { Finding, Rule } from './types.js';
 
@@ -19,23 +21,25 @@ export const goLiveWithoutMigrationRule: Rule = {
   *check(context): Iterable<Finding> {
     const facts = practiceFacts(context);
     const migrations = facts.tasksOfKind('data-migration');
-    if (migrations.length === 0) return;
-    const upstream = facts.kindUpstream('data-migration');
-    const downstream = facts.kindDownstream('data-migration');
-    for (const goLive of facts.tasksOfKind('go-live')) {
+    const goLives = facts.tasksOfKind('go-live');
+    if (migrations.length === 0 || goLives.length === 0) return;
+    const migrationBefore = upstreamPairs(context.graph, migrations, goLives);
+    const goLiveBefore = upstreamPairs(context.graph, goLives, migrations);
+    for (const goLive of goLives) {
       const goLiveId = facts.model.tasks[goLive]?.id?.value;
       const span = facts.findingSpan(goLive);
       if (goLiveId === undefined || !span) continue;
-      const missing = migrations.flatMap((migration) => {
-        if (upstream.reaches(goLive, migration) || downstream.reaches(goLive, migration)) return [];
+      // A broken dependency upstream may have been meant to name the migration.
+      if (facts.hasUnresolvedDependency(goLive) || facts.unresolvedUpstream.any(goLive)) continue;
+      const missing: { id: string; span: Span }[] = [];
+      for (const migration of migrations) {
+        if (migrationBefore(migration, goLive) || goLiveBefore(goLive, migration)) continue;
         // A migration whose id names another task (or nothing) cannot be depended upon: skip it.
         const id = facts.addressableId(migration);
         const idSpan = facts.model.tasks[migration]?.id?.span;
-        return id !== undefined && idSpan ? [{ id, span: idSpan }] : [];
-      });
+        if (id !== undefined && idSpan) missing.push({ id, span: idSpan });
+      }
       if (missing.length === 0) continue;
-      // A broken dependency upstream may have been meant to name the migration.
-      if (facts.hasUnresolvedDependency(goLive) || facts.unresolvedUpstream.any(goLive)) continue;
       const ids = missing.map((migration) => migration.id);
       const named = `${ids.length === 1 ? 'data migration' : 'data migrations'} ${quotedAll(ids)}`;
       yield {

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { plainWalk, randomPlanText } from '../model/random-plan-test-support.js';
+import type { TaskKind } from '../model/types.js';
 import { parsePlanText } from '../parse/parse-plan-text.js';
 import { buildRuleContext } from '../service/analyze-plan.js';
 import { runFixture } from '../testing/fixtures.js';
+import type { FindingData } from './finding-data.js';
 import { PRACTICE_RULES } from './practice-rules.js';
 import { dependOnItOrInsertAfter, dependOnOrInsertBefore, quotedAll, quotedChoice } from './practice-support.js';
+import type { RuleContext } from './types.js';
 
 describe('practice rule messages', () => {
   it('name one, a few or many ids readably', () => {
@@ -69,5 +73,120 @@ phases:
     expect(counts.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(1000);
     // Linear: well under a second. Quadratic (a walk per go-live) took over ten.
     expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
+
+/**
+ * The reference: each practice rule's decision written out with a plain
+ * breadth-first search per task, as the rules' pages describe it, to compare
+ * the rules' one-pass reachability with on random plans (cycles, broken
+ * links, duplicate ids and unknown kinds included). Compared: which tasks
+ * are reported, and with which candidates or missing migrations.
+ */
+interface ReferenceFinding {
+  readonly taskIndex: number;
+  readonly ids: readonly string[];
+}
+
+function referencePractice(context: RuleContext): Map<string, ReferenceFinding[]> {
+  const { model, symbols, graph, parsed } = context;
+  const predecessors = model.tasks.map((_, task) => new Set(plainWalk(graph, task, 'upstream')));
+  const successors = model.tasks.map((_, task) => new Set(plainWalk(graph, task, 'downstream')));
+  const tasks = model.tasks.map((task, index) => ({ task, index }));
+  const ofKind = (kind: TaskKind): number[] => tasks.filter(({ task }) => task.kind === kind).map(({ index }) => index);
+  const names = (id: string): boolean => symbols.lookup('work', id) !== undefined;
+  const unresolved = model.tasks.map(
+    (task) =>
+      task.dependsOn.some((dependency) => !names(dependency.target.id)) ||
+      (model.phases[task.phaseIndex]?.dependsOn ?? []).some((dependency) => !names(dependency.target.id)),
+  );
+  const unknownKind = model.tasks.map(
+    (task) =>
+      task.kind === 'other' &&
+      task.kindSpan !== undefined &&
+      parsed.text.slice(task.kindSpan.start, task.kindSpan.end).replace(/^["']|["']$/g, '') !== 'other',
+  );
+  const addressable = (task: number): string | undefined => {
+    const id = model.tasks[task]?.id?.value;
+    const declaration = id === undefined ? undefined : symbols.lookup('work', id);
+    return declaration?.kind === 'task' && declaration.index === task ? id : undefined;
+  };
+  const hasSpan = (task: number): boolean => {
+    const item = model.tasks[task];
+    return (item?.kindSpan ?? item?.id?.span ?? item?.span) !== undefined;
+  };
+  const candidates = (kind: TaskKind, subject: number, excluded: Set<number>): string[] =>
+    ofKind(kind).flatMap((task) => {
+      const id = addressable(task);
+      return task === subject || excluded.has(task) || id === undefined || !model.tasks[task]?.id ? [] : [id];
+    });
+  const some = (set: Set<number>, test: (task: number) => boolean): boolean => [...set].some(test);
+
+  const before = (subjectKind: TaskKind, neededKind: TaskKind): ReferenceFinding[] =>
+    ofKind(subjectKind).flatMap((subject) => {
+      if (model.tasks[subject]?.id === undefined || !hasSpan(subject)) return [];
+      if (some(predecessors[subject]!, (task) => model.tasks[task]?.kind === neededKind)) return [];
+      if (unresolved[subject] || some(predecessors[subject]!, (task) => unresolved[task]! || unknownKind[task]!)) return [];
+      return [{ taskIndex: subject, ids: candidates(neededKind, subject, successors[subject]!) }];
+    });
+  const after = (subjectKind: TaskKind, neededKind: TaskKind): ReferenceFinding[] =>
+    ofKind(subjectKind).flatMap((subject) => {
+      if (addressable(subject) === undefined || !hasSpan(subject)) return [];
+      if (some(successors[subject]!, (task) => model.tasks[task]?.kind === neededKind)) return [];
+      if (some(successors[subject]!, (task) => unknownKind[task]!)) return [];
+      const neededMayFollow = ofKind(neededKind).some(
+        (needed) =>
+          needed !== subject &&
+          !predecessors[subject]!.has(needed) &&
+          (unresolved[needed]! ||
+            some(predecessors[needed]!, (task) => unresolved[task]! && (task === subject || !predecessors[subject]!.has(task)))),
+      );
+      if (neededMayFollow) return [];
+      return [{ taskIndex: subject, ids: candidates(neededKind, subject, predecessors[subject]!) }];
+    });
+  const migrations = ofKind('data-migration');
+  const goLiveWithoutMigration = ofKind('go-live').flatMap((goLive) => {
+    if (model.tasks[goLive]?.id === undefined || !hasSpan(goLive)) return [];
+    const missing = migrations.flatMap((migration) => {
+      const id = addressable(migration);
+      const waitsOrFollows = predecessors[goLive]!.has(migration) || successors[goLive]!.has(migration);
+      return waitsOrFollows || id === undefined ? [] : [id];
+    });
+    if (missing.length === 0 || unresolved[goLive] || some(predecessors[goLive]!, (task) => unresolved[task]!)) return [];
+    return [{ taskIndex: goLive, ids: missing }];
+  });
+  return new Map([
+    ['migration-without-cleansing', before('data-migration', 'data-cleansing')],
+    ['migration-without-backup', before('data-migration', 'data-backup')],
+    ['migration-without-validation', after('data-migration', 'data-validation')],
+    ['go-live-without-uat', before('go-live', 'uat')],
+    ['go-live-without-training', before('go-live', 'training')],
+    ['go-live-without-migration', goLiveWithoutMigration],
+    ['no-pilot', before('go-live', 'pilot')],
+    ['no-hypercare', after('go-live', 'hypercare')],
+    ['no-post-implementation-review', after('go-live', 'review')],
+  ]);
+}
+
+function reportedTasks(data: FindingData | undefined): ReferenceFinding | undefined {
+  if (!data || !('taskIndex' in data) || typeof data.taskIndex !== 'number') return undefined;
+  if ('candidates' in data) return { taskIndex: data.taskIndex, ids: data.candidates };
+  if ('migrations' in data) return { taskIndex: data.taskIndex, ids: data.migrations };
+  return undefined;
+}
+
+describe('practice rules on random plans', () => {
+  it('report the tasks, candidates and migrations that plain walks from each task find', () => {
+    const reportedByRule = new Map<string, number>();
+    for (let seed = 1; seed <= 400; seed++) {
+      const context = buildRuleContext(parsePlanText(randomPlanText(seed, 10)));
+      for (const [rule, expected] of referencePractice(context)) {
+        const found = [...PRACTICE_RULES.find((candidate) => candidate.name === rule)!.check(context)];
+        expect(found.map((finding) => reportedTasks(finding.data)), `seed ${seed} ${rule}`).toEqual(expected);
+        reportedByRule.set(rule, (reportedByRule.get(rule) ?? 0) + found.length);
+      }
+    }
+    // The plans must give every rule something to report.
+    for (const count of reportedByRule.values()) expect(count).toBeGreaterThan(20);
   });
 });

@@ -1,4 +1,4 @@
-import { targetsDownstream, targetsUpstream, type TargetReachability } from '../model/reachability.js';
+import { targetsDownstream, targetsUpstream, upstreamPairs, type TargetReachability } from '../model/reachability.js';
 import type { PlanModel, Span, Task, TaskKind } from '../model/types.js';
 import type { MissingPredecessorData, MissingSuccessorData } from './practice-finding-data.js';
 import type { Finding, RelatedLocation, RuleContext } from './types.js';
@@ -69,17 +69,18 @@ export function practiceFacts(context: RuleContext): PracticeFacts {
     };
   };
 
-  const resolves = (id: string): boolean => symbols.lookup('work', id) !== undefined;
-  const unresolved = model.tasks.map(
-    (task) =>
-      task.dependsOn.some((dependency) => !resolves(dependency.target.id)) ||
-      (model.phases[task.phaseIndex]?.dependsOn ?? []).some((dependency) => !resolves(dependency.target.id)),
-  );
-  const unknownKind = model.tasks.map((task) => writtenKindIsUnknown(task, parsed.text));
-  const indexesWhere = (flags: readonly boolean[]): number[] => flags.flatMap((flag, index) => (flag ? [index] : []));
-  const unresolvedUpstream = targetsUpstream(graph, indexesWhere(unresolved));
-  const unclearUpstream = targetsUpstream(graph, indexesWhere(unresolved.map((flag, index) => flag || unknownKind[index] === true)));
-  const unknownKindBelow = targetsDownstream(graph, indexesWhere(unknownKind));
+  // The graph resolved every dependency already; a task's flag covers its phase's `depends_on` too.
+  const { unresolvedDependency } = graph.structure;
+  const unresolved = unresolvedDependency.slice(0, model.tasks.length);
+  const unknownKindTasks = tasksOfKind('other').filter((taskIndex) => writtenKindIsUnknown(model.tasks[taskIndex]!, parsed.text));
+  const unclear = unresolved.slice();
+  for (const taskIndex of unknownKindTasks) unclear[taskIndex] = 1;
+  const unresolvedTasks = indexesOf(unresolved);
+  const unclearTasks = indexesOf(unclear);
+  const unresolvedUpstream = targetsUpstream(graph, unresolvedTasks);
+  const unclearUpstream = targetsUpstream(graph, unclearTasks);
+  const unknownKindBelow = targetsDownstream(graph, unknownKindTasks);
+  const hasUnresolvedDependency = (taskIndex: number): boolean => unresolved[taskIndex] === 1;
 
   const facts: PracticeFacts = {
     model,
@@ -96,13 +97,20 @@ export function practiceFacts(context: RuleContext): PracticeFacts {
       const task = model.tasks[taskIndex];
       return task?.kindSpan ?? task?.id?.span ?? task?.span;
     },
-    hasUnresolvedDependency: (taskIndex) => unresolved[taskIndex] === true,
+    hasUnresolvedDependency,
     unresolvedUpstream,
-    upstreamUnclear: (taskIndex) => unresolved[taskIndex] === true || unclearUpstream.any(taskIndex),
+    upstreamUnclear: (taskIndex) => hasUnresolvedDependency(taskIndex) || unclearUpstream.any(taskIndex),
     unknownKindDownstream: (taskIndex) => unknownKindBelow.any(taskIndex),
   };
   FACTS_BY_MODEL.set(model, facts);
   return facts;
+}
+
+/** The indexes whose flag is 1, in order. */
+function indexesOf(flags: Uint8Array): number[] {
+  const indexes: number[] = [];
+  for (let index = 0; index < flags.length; index++) if (flags[index] === 1) indexes.push(index);
+  return indexes;
 }
 
 /** `kind: UAT` or `kind: user-acceptance-testing`: the model reads it as `other`, but the author meant something. */
@@ -161,15 +169,21 @@ export interface MissingPredecessorCheck {
  */
 export function* missingPredecessorFindings(context: RuleContext, check: MissingPredecessorCheck): Iterable<Finding> {
   const facts = practiceFacts(context);
+  const neededUpstream = facts.kindUpstream(check.neededKind);
+  const reported: Subject[] = [];
   for (const subject of facts.tasksOfKind(check.subjectKind)) {
     const subjectId = facts.model.tasks[subject]?.id?.value;
     const span = facts.findingSpan(subject);
     if (subjectId === undefined || !span) continue;
-    if (facts.kindUpstream(check.neededKind).any(subject)) continue;
+    if (neededUpstream.any(subject)) continue;
     if (facts.upstreamUnclear(subject)) continue;
-    // A task that already waits for the subject cannot also come before it.
-    const downstream = facts.kindDownstream(check.neededKind);
-    const candidates = candidateTasks(facts, check.neededKind, subject, (task) => downstream.reaches(subject, task));
+    reported.push({ subject, subjectId, span });
+  }
+  if (reported.length === 0) return;
+  // A task that already waits for the subject cannot also come before it.
+  const subjectBefore = upstreamPairs(context.graph, subjectsOf(reported), facts.tasksOfKind(check.neededKind));
+  for (const { subject, subjectId, span } of reported) {
+    const candidates = candidateTasks(facts, check.neededKind, subject, (task) => subjectBefore(subject, task));
     yield {
       rule: check.rule,
       message: check.message(subjectId, candidates.map((candidate) => candidate.id)),
@@ -203,17 +217,23 @@ export interface MissingSuccessorCheck {
  */
 export function* missingSuccessorFindings(context: RuleContext, check: MissingSuccessorCheck): Iterable<Finding> {
   const facts = practiceFacts(context);
+  const neededDownstream = facts.kindDownstream(check.neededKind);
+  const unfollowed: Subject[] = [];
   for (const subject of facts.tasksOfKind(check.subjectKind)) {
     // A second declaration of an id can never be depended upon: nothing can follow it.
     const subjectId = facts.addressableId(subject);
     const span = facts.findingSpan(subject);
     if (subjectId === undefined || !span) continue;
-    if (facts.kindDownstream(check.neededKind).any(subject)) continue;
+    if (neededDownstream.any(subject)) continue;
     if (facts.unknownKindDownstream(subject)) continue;
-    if (neededTaskMayFollow(facts, check.neededKind, subject)) continue;
+    unfollowed.push({ subject, subjectId, span });
+  }
+  if (unfollowed.length === 0) return;
+  const neededBefore = upstreamPairs(context.graph, facts.tasksOfKind(check.neededKind), subjectsOf(unfollowed));
+  for (const { subject, subjectId, span } of unfollowed) {
+    if (neededTaskMayFollow(facts, check.neededKind, subject, neededBefore)) continue;
     // A task the subject already waits for cannot also follow it.
-    const upstream = facts.kindUpstream(check.neededKind);
-    const candidates = candidateTasks(facts, check.neededKind, subject, (task) => upstream.reaches(subject, task));
+    const candidates = candidateTasks(facts, check.neededKind, subject, (task) => neededBefore(task, subject));
     const ids = candidates.map((candidate) => candidate.id);
     const common = { taskId: subjectId, taskIndex: subject, neededKind: check.neededKind, candidates: ids };
     yield {
@@ -229,18 +249,34 @@ export function* missingSuccessorFindings(context: RuleContext, check: MissingSu
   }
 }
 
+/** A task a rule may report, with what its finding needs. */
+interface Subject {
+  readonly subject: number;
+  readonly subjectId: string;
+  readonly span: Span;
+}
+
+function subjectsOf(subjects: readonly Subject[]): number[] {
+  return subjects.map((entry) => entry.subject);
+}
+
 /**
  * Whether a task of the needed kind, not already before the subject, depends
  * (itself or through what it waits for) on an id that names nothing: that
  * dependency may have been meant to name the subject or what follows it. A
  * broken link that is upstream of the subject cannot, or it would be a cycle.
+ * `neededBefore(needed, subject)`: whether the needed task is upstream of it.
  */
-function neededTaskMayFollow(facts: PracticeFacts, neededKind: TaskKind, subject: number): boolean {
+function neededTaskMayFollow(
+  facts: PracticeFacts,
+  neededKind: TaskKind,
+  subject: number,
+  neededBefore: (needed: number, subject: number) => boolean,
+): boolean {
   const broken = facts.unresolvedUpstream;
   if (broken.targets.length === 0) return false;
-  const upstream = facts.kindUpstream(neededKind);
   for (const needed of facts.tasksOfKind(neededKind)) {
-    if (needed === subject || upstream.reaches(subject, needed)) continue;
+    if (needed === subject || neededBefore(needed, subject)) continue;
     if (facts.hasUnresolvedDependency(needed)) return true;
     if (broken.of(needed).some((task) => !broken.reaches(subject, task))) return true;
   }
