@@ -1,11 +1,12 @@
 import { isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Span } from '../model/types.js';
+import { dashBefore } from '../parse/incremental-parse.js';
 
 /**
  * Finds the yaml nodes a fix edits from the spans the model and the
- * findings carry (model spans are node ranges), and reads the CST source
- * tokens (`keepSourceTokens` is on) for the few offsets the AST does not
- * keep: a pair's `:` and a block sequence item's `-`.
+ * findings carry (model spans are node ranges), and the few offsets the
+ * AST does not keep, a pair's `:` and a block sequence item's `-`, from the
+ * text next to the node ranges.
  */
 
 export interface LocatedNode {
@@ -88,46 +89,32 @@ export function pairWithKeyAtSpan(doc: Document.Parsed, keySpan: Span): { readon
   return found ? { map, pair: found } : undefined;
 }
 
-interface SourceToken {
-  readonly type: string;
-  readonly offset: number;
-}
-
-interface CstCollectionItem {
-  readonly start?: readonly SourceToken[];
-  readonly key?: { readonly offset?: number } | null;
-  readonly sep?: readonly SourceToken[];
-  readonly value?: { readonly offset?: number } | null;
-}
-
-function cstItems(node: YAMLMap | YAMLSeq): readonly CstCollectionItem[] {
-  const token: unknown = node.srcToken;
-  if (typeof token !== 'object' || token === null || !('items' in token)) return [];
-  const items = (token as { items: unknown }).items;
-  return Array.isArray(items) ? (items as CstCollectionItem[]) : [];
-}
-
 /** The offset just after the `:` of a pair (where a value goes in `key:`). */
-export function colonEnd(map: YAMLMap, pair: Pair): number | undefined {
-  const keyStart = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-  if (keyStart === undefined) return undefined;
-  for (const item of cstItems(map)) {
-    if (item.key?.offset !== keyStart) continue;
-    const colon = item.sep?.find((token) => token.type === 'map-value-ind');
-    return colon ? colon.offset + 1 : undefined;
+export function colonEnd(text: string, pair: Pair): number | undefined {
+  const key = isScalar(pair.key) ? pair.key.range : undefined;
+  if (!key) return undefined;
+  // Between a key and its `:` there is only white space (and, after an
+  // explicit `? key`, line breaks and comments).
+  let at = key[1];
+  while (at < text.length) {
+    const char = text[at];
+    if (char === ':') return at + 1;
+    if (char === '#') {
+      const newline = text.indexOf('\n', at);
+      if (newline < 0) return undefined;
+      at = newline + 1;
+    } else if (char === ' ' || char === '\t' || char === '\n' || char === '\r') {
+      at++;
+    } else {
+      return undefined;
+    }
   }
   return undefined;
 }
 
 /** The offset of the `-` of a block sequence's item. */
-export function dashOffset(seq: YAMLSeq, index: number): number | undefined {
+export function dashOffset(text: string, seq: YAMLSeq, index: number): number | undefined {
   const item = seq.items[index];
-  const start = isNodeWithRange(item) ? item.range[0] : undefined;
-  for (const [position, cst] of cstItems(seq).entries()) {
-    // An item without a value (`-` alone) can only be matched by position.
-    const matches = cst.value?.offset !== undefined ? cst.value.offset === start : position === index;
-    if (!matches) continue;
-    return cst.start?.find((token) => token.type === 'seq-item-ind')?.offset;
-  }
-  return undefined;
+  if (seq.flow || !isNodeWithRange(item)) return undefined;
+  return dashBefore(text, item.range[0]);
 }

@@ -286,7 +286,7 @@ export function fillEmptyWithMap(
   children: readonly NewEntry[],
   unit: number,
 ): FixEdit | undefined {
-  const colon = colonEnd(map, pair);
+  const colon = colonEnd(text, pair);
   const keyStart = keyStartOf(pair);
   if (colon === undefined || keyStart === undefined) return undefined;
   if (map.flow) {
@@ -309,7 +309,7 @@ export function setMapValue(text: string, map: YAMLMap, key: string, value: stri
   if (!pair) return insertMapEntries(text, map, [{ key, value: scalarText(value), snippetValue }]);
   const current = pair.value;
   if (current === null || current === undefined || (isScalar(current) && isEmpty(current))) {
-    const at = colonEnd(map, pair);
+    const at = colonEnd(text, pair);
     if (at === undefined) return undefined;
     const newText = ` ${scalarText(value)}`;
     return snippetValue === undefined ? { span: { start: at, end: at }, newText } : { span: { start: at, end: at }, newText, snippet: ` ${snippetValue}` };
@@ -388,7 +388,7 @@ export function appendSeqItems(text: string, seq: YAMLSeq, items: readonly strin
     const end = contentEnd(text, last);
     return { span: { start: end, end }, newText: items.map((item) => `, ${item}`).join('') };
   }
-  const dash = dashOffset(seq, 0) ?? seq.range?.[0];
+  const dash = dashOffset(text, seq, 0) ?? seq.range?.[0];
   if (dash === undefined || !isNodeValue(last) || !last.range) return undefined;
   const at = lineEnd(text, isEmpty(last) ? last.range[0] : contentEnd(text, last));
   const prefix = `${lineBreak(text)}${' '.repeat(column(text, dash))}- `;
@@ -408,7 +408,7 @@ export function appendToList(text: string, map: YAMLMap, key: string, items: rea
   const value = pair.value;
   if (isSeq(value)) return appendSeqItems(text, value, items);
   if (value === null || value === undefined || (isScalar(value) && isEmpty(value))) {
-    const at = colonEnd(map, pair);
+    const at = colonEnd(text, pair);
     return at === undefined ? undefined : { span: { start: at, end: at }, newText: ` ${flowList}` };
   }
   if (isScalar(value) && value.range) {
@@ -447,14 +447,14 @@ export function removeSeqItem(
     if (!isNodeValue(previous)) return [];
     return [{ span: { start: contentEnd(text, previous), end: itemEnd }, newText: '' }];
   }
-  const dash = dashOffset(seq, index);
+  const dash = dashOffset(text, seq, index);
   if (dash === undefined) return [];
   const start = lineStart(text, dash);
   if (!onlySpacesBetween(text, start, dash)) return [{ span: { start: dash, end: itemEnd }, newText: '' }];
   const end = lineEnd(text, itemEnd);
   const removal: FixEdit = { span: { start, end: end + lineBreakLength(text, end) }, newText: '' };
   if (seq.items.length > 1 || !holder) return [removal];
-  const colon = colonEnd(holder.map, holder.pair);
+  const colon = colonEnd(text, holder.pair);
   return colon === undefined ? [removal] : [{ span: { start: colon, end: colon }, newText: ' []' }, removal];
 }
 
@@ -493,7 +493,7 @@ export function insertMappingItem(
     const at = contentEnd(text, anchor);
     return withSnippet({ start: at, end: at }, entries, (entry, literal) => `, ${flowItem(entry, literal)}`);
   }
-  const dash = dashOffset(seq, anchorIndex);
+  const dash = dashOffset(text, seq, anchorIndex);
   if (dash === undefined || !onlySpacesBetween(text, lineStart(text, dash), dash)) return undefined;
   const dashColumn = column(text, dash);
   const eol = lineBreak(text);

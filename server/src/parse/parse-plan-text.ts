@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { Span } from '../model/types.js';
 
 /** A problem the YAML parser found, with the span it points at. */
@@ -15,7 +15,29 @@ export interface ParsedDocument {
   readonly doc: Document.Parsed;
   readonly lineCounter: LineCounter;
   readonly problems: readonly YamlProblem[];
+  /**
+   * The next version may be re-parsed unit by unit (see incremental-parse.ts):
+   * no problems, anchors, aliases, directives or document markers.
+   */
+  readonly reparseable: boolean;
+  /** Parsed whole, or re-parsed from an earlier version. */
+  readonly origin: 'full' | 'incremental';
+  /** For a text with problems: the last reparseable parse of an earlier version, untouched since. */
+  readonly cleanBase?: ParsedDocument;
 }
+
+/**
+ * Plans are YAML 1.2 core: dates stay strings, `no` stays a string. No CST
+ * source tokens: the few offsets the AST lacks (a pair's `:`, an item's
+ * `-`) are read from the text next to the node ranges.
+ */
+export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  prettyErrors: false,
+  version: '1.2',
+};
+
+/** Directives and document markers change how everything after them is read. */
+export const DIRECTIVE_OR_MARKER = /^(?:---|\.\.\.)(?:\s|$)|^%/m;
 
 /**
  * Parses a plan with eemeli/yaml. The parser recovers from errors, so a
@@ -23,13 +45,7 @@ export interface ParsedDocument {
  */
 export function parsePlanText(text: string): ParsedDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    keepSourceTokens: true,
-    prettyErrors: false,
-    // Plans are YAML 1.2 core: dates stay strings, `no` stays a string.
-    version: '1.2',
-  });
+  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   const problems: YamlProblem[] = [];
   for (const error of doc.errors) {
     problems.push({
@@ -47,7 +63,18 @@ export function parsePlanText(text: string): ParsedDocument {
       code: warning.code,
     });
   }
-  return { text, doc, lineCounter, problems };
+  const reparseable = problems.length === 0 && !DIRECTIVE_OR_MARKER.test(text) && !hasAnchorsOrAliases(doc.contents);
+  return { text, doc, lineCounter, problems, reparseable, origin: 'full' };
+}
+
+/** The line starts of `text`, as the parser's LineCounter records them. */
+export function lineCounterFor(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+    lineCounter.addNewLine(newline + 1);
+  }
+  return lineCounter;
 }
 
 function firstLine(message: string): string {
@@ -62,4 +89,16 @@ function clampSpan(pos: [number, number], length: number): Span {
   const start = Math.max(0, Math.min(pos[0], length));
   const end = Math.max(start, Math.min(pos[1], length));
   return { start, end };
+}
+
+/** Anchors and aliases tie distant nodes together, so a document with them is always parsed whole. */
+export function hasAnchorsOrAliases(node: unknown): boolean {
+  if (isPair(node)) return hasAnchorsOrAliases(node.key) || hasAnchorsOrAliases(node.value);
+  if (isAlias(node)) return true;
+  if (!isNode(node)) return false;
+  if (node.anchor) return true;
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items) if (hasAnchorsOrAliases(item)) return true;
+  }
+  return false;
 }
