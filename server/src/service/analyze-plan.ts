@@ -2,6 +2,7 @@ import { buildPlanModel } from '../model/build-plan-model.js';
 import { collectSymbols, type Symbols } from '../model/symbols.js';
 import type { PlanModel, Severity, SeveritySetting } from '../model/types.js';
 import { buildWorkGraph, type WorkGraph } from '../model/work-graph.js';
+import { reparsePlanText } from '../parse/incremental-parse.js';
 import { parsePlanText, type ParsedDocument } from '../parse/parse-plan-text.js';
 import { computeSchedule } from '../schedule/compute-schedule.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -38,6 +39,21 @@ export interface PlanAnalysis extends RuleContext {
  */
 export function analyzePlan(text: string, settings: AnalysisSettings = {}, rules: readonly Rule[] = ALL_RULES): PlanAnalysis {
   return analyzeParsedPlan(parsePlanText(text), settings, rules);
+}
+
+/**
+ * The analysis of a new version of a document, re-using the analysis of an
+ * earlier version where the edit allows (see parse/incremental-parse.ts).
+ * Equal to `analyzePlan(text, settings)`; `previous` must not be used
+ * afterwards.
+ */
+export function reanalyzePlan(
+  previous: PlanAnalysis,
+  text: string,
+  settings: AnalysisSettings = {},
+  rules: readonly Rule[] = ALL_RULES,
+): PlanAnalysis {
+  return analyzeParsedPlan(reparsePlanText(previous.parsed, text), settings, rules);
 }
 
 /** The pipeline after parsing: model, graph, schedule and rules. */

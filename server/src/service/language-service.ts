@@ -14,7 +14,7 @@ import type {
   Range,
   SelectionRange,
 } from 'vscode-languageserver-types';
-import { analyzePlan, type AnalysisSettings, type PlanAnalysis } from './analyze-plan.js';
+import { analyzePlan, reanalyzePlan, type AnalysisSettings, type PlanAnalysis } from './analyze-plan.js';
 import { defaultRuleDocsBase, findingToDiagnostic } from './diagnostics.js';
 import { codeActions } from './features/code-actions.js';
 import { complete } from './features/completion.js';
@@ -60,7 +60,12 @@ export class LanguageService {
     const settingsKey = JSON.stringify(settings.rules ?? {});
     const cached = this.cache.get(document.uri);
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.analysis;
-    const analysis = analyzePlan(document.getText(), settings);
+    // The previous version's parse is re-used and changed in place by the
+    // re-analysis, so it leaves the cache first: if anything goes wrong the
+    // next analysis starts from scratch instead of from a half-shifted tree.
+    this.cache.delete(document.uri);
+    const text = document.getText();
+    const analysis = cached ? reanalyzePlan(cached.analysis, text, settings) : analyzePlan(text, settings);
     this.cache.set(document.uri, { version: document.version, settingsKey, settings, analysis });
     return analysis;
   }
