@@ -78,6 +78,19 @@ export class LspTestClient {
     });
   }
 
+  /** An incremental change, sent as an editor sends it (the range is not checked here). */
+  async changeRange(uri: string, version: number, range: unknown, text: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
+  }
+
+  /** Any notification, as it is: for malformed messages. */
+  async notify(method: string, params: unknown): Promise<void> {
+    await this.connection.sendNotification(method, params);
+  }
+
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }

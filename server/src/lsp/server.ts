@@ -5,21 +5,21 @@ import {
   ErrorCodes,
   ResponseError,
   ProposedFeatures,
-  TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../service/features/completion.js';
 import { LanguageService } from '../service/language-service.js';
 import { TIMELINE_REQUEST, type TimelineParams, type TimelineResult } from '../shared/protocol.js';
 import { DEFAULT_SETTINGS, normalizeSettings, type CrmplanSettings } from '../shared/settings.js';
 import { CRMPLAN_VERSION } from '../shared/version.js';
+import { PlanDocuments } from './plan-documents.js';
 import { ValidationScheduler } from './validation-scheduler.js';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new PlanDocuments((message) => connection.console.warn(message));
   const service = new LanguageService();
   let clientHasConfiguration = false;
   let clientRegistersConfigurationChanges = false;
