@@ -48,13 +48,29 @@ export function mapEntries(map: YAMLMap): MapEntry[] {
 
 /** The first entry named `key` (duplicate keys are a yaml-syntax error). */
 export function entry(map: YAMLMap | undefined, key: string): MapEntry | undefined {
+  const pair = pairNamed(map, key);
+  return pair ? { key, keyNode: pair.key as Scalar, value: pair.value, pair } : undefined;
+}
+
+/**
+ * The first pair whose plain key is `key`. The model reads a dozen keys of
+ * every task, so this scans without building the list of entries.
+ */
+function pairNamed(map: YAMLMap | undefined, key: string): Pair | undefined {
   if (!map) return undefined;
-  return mapEntries(map).find((candidate) => candidate.key === key);
+  for (const pair of map.items) {
+    const keyNode = pair.key;
+    if (!isScalar(keyNode)) continue;
+    const value = keyNode.value;
+    if (value === null || value === undefined) continue;
+    if ((typeof value === 'string' ? value : String(value)) === key) return pair;
+  }
+  return undefined;
 }
 
 export function keySpan(map: YAMLMap | undefined, key: string): Span | undefined {
-  const found = entry(map, key);
-  return found ? spanOf(found.keyNode) : undefined;
+  const found = pairNamed(map, key);
+  return found ? spanOf(found.key as Scalar) : undefined;
 }
 
 /** A string scalar (numbers and booleans are accepted as their text). */
@@ -95,5 +111,5 @@ export function booleanValue(node: unknown): Spanned<boolean> | undefined {
 }
 
 export function field(map: YAMLMap | undefined, key: string): unknown {
-  return entry(map, key)?.value;
+  return pairNamed(map, key)?.value;
 }

@@ -1,6 +1,8 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Span } from '../../model/types.js';
-import { parsePlanText } from '../../parse/parse-plan-text.js';
+import { reparseUnits, triviaEnd, type ReparseUnit } from '../../parse/incremental-parse.js';
+import { PARSE_OPTIONS, parsePlanText, type ParsedDocument } from '../../parse/parse-plan-text.js';
+import { parseDocument } from 'yaml';
 import type { PathSegment } from './completion-schema.js';
 
 /**
@@ -10,13 +12,16 @@ import type { PathSegment } from './completion-schema.js';
  * to find out, in this order:
  *
  * 1. The yaml AST of a copy of the text with the word under the cursor
- *    replaced by a placeholder scalar, parsed with parsePlanText. eemeli/yaml
- *    recovers from errors, so `own|` becomes a key without a value,
- *    `- |` a list item, `[a, |` a flow item and `due: 30d after |` a scalar
- *    that ends in the placeholder; the path from the root to the placeholder
- *    says which mapping or list the cursor is in. This is a second parse of
- *    a small file per request, which is cheap next to a round trip; the
- *    analysis itself stays the cached one of the real text.
+ *    replaced by a placeholder scalar. eemeli/yaml recovers from errors, so
+ *    `own|` becomes a key without a value, `- |` a list item, `[a, |` a
+ *    flow item and `due: 30d after |` a scalar that ends in the
+ *    placeholder; the path from the root to the placeholder says which
+ *    mapping or list the cursor is in. Only the phase, or the item or
+ *    section of the root, that holds the cursor in the analysed document is
+ *    parsed (from its line start, as incremental parsing does), so a
+ *    request costs the same in a plan of ten thousand tasks as in a small
+ *    one; the whole copy is parsed only when the cursor is in no such part
+ *    (between the root's sections) or on a root key.
  * 2. Indentation, when the recovered AST puts the placeholder somewhere its
  *    column contradicts (an empty line at the column of a list's dashes
  *    becomes a key of the parent mapping) or swallows it into a scalar that
@@ -84,6 +89,8 @@ export interface CursorContext {
    */
   readonly mapStarts: ReadonlyMap<string, number>;
   readonly source: 'ast' | 'indentation';
+  /** The AST place came from a copy of one part of the plan, not of the whole text. */
+  readonly fromPart: boolean;
 }
 
 export function pathKey(path: readonly PathSegment[]): string {
@@ -95,7 +102,11 @@ function isWordChar(char: string | undefined): boolean {
   return char !== undefined && !/[\s,[\]{}:#"'`]/.test(char);
 }
 
-export function cursorContext(text: string, offset: number): CursorContext {
+/** `whole` parses the whole copy, as before parts were parsed; tests compare the two. */
+export type ContextStrategy = 'part' | 'whole';
+
+export function cursorContext(parsed: ParsedDocument, offset: number, strategy: ContextStrategy = 'part'): CursorContext {
+  const text = parsed.text;
   let start = offset;
   while (start > 0 && isWordChar(text[start - 1])) start--;
   let end = offset;
@@ -109,7 +120,7 @@ export function cursorContext(text: string, offset: number): CursorContext {
     colonAfter: text[end] === ':',
     spaceBefore: text[start - 1] === ':',
   };
-  if (isInComment(linePrefix)) return { ...base, place: { kind: 'none' }, mapStarts: new Map(), source: 'ast' };
+  if (isInComment(linePrefix)) return { ...base, place: { kind: 'none' }, mapStarts: new Map(), source: 'ast', fromPart: false };
 
   // A word alone on its line is a key being typed: without a colon the
   // parser would read it and the next line's key as one multi-line key.
@@ -118,13 +129,14 @@ export function cursorContext(text: string, offset: number): CursorContext {
   const aloneOnLine = linePrefix.trim() === '' && lineRest.trim() === '';
   const insert = (base.spaceBefore ? ' ' : '') + CURSOR_PLACEHOLDER + (aloneOnLine ? ':' : '');
   const placeholderStart = start + (base.spaceBefore ? 1 : 0);
-  const copy = text.slice(0, start) + insert + text.slice(end);
-  const found = locatePlaceholder(copy, placeholderStart, placeholderStart + CURSOR_PLACEHOLDER.length);
+  const fromPart = strategy === 'part' ? locateInUnit(parsed, start, end, insert, placeholderStart) : undefined;
+  if (fromPart) return { ...base, place: fromPart.place, mapStarts: fromPart.mapStarts, source: 'ast', fromPart: true };
+  const found = locatePlaceholder(text.slice(0, start) + insert + text.slice(end), placeholderStart, placeholderStart + CURSOR_PLACEHOLDER.length);
   if (found && found.place.kind !== 'none') {
-    return { ...base, place: found.place, mapStarts: found.mapStarts, source: 'ast' };
+    return { ...base, place: found.place, mapStarts: found.mapStarts, source: 'ast', fromPart: false };
   }
   const place = indentationPlace(text, lineStart, linePrefix, base.column);
-  return { ...base, place: place ?? { kind: 'none' }, mapStarts: new Map(), source: 'indentation' };
+  return { ...base, place: place ?? { kind: 'none' }, mapStarts: new Map(), source: 'indentation', fromPart: false };
 }
 
 /** A `#` at the line start or after whitespace starts a comment (quoted `#`s are rare enough in plans). */
@@ -137,8 +149,51 @@ interface Located {
   readonly mapStarts: ReadonlyMap<string, number>;
 }
 
-function locatePlaceholder(copy: string, from: number, to: number): Located | undefined {
-  const parsed = parsePlanText(copy);
+/**
+ * The placeholder located in a copy of one part of the document: a phase, an
+ * item of a root list or a root section (its value, not its key). Paths and
+ * offsets are those of the whole document.
+ */
+function locateInUnit(parsed: ParsedDocument, start: number, end: number, insert: string, placeholderStart: number): Located | undefined {
+  const unit = reparseUnits(parsed, start, end).find((candidate) => isSection(candidate));
+  if (!unit) return undefined;
+  const text = parsed.text;
+  const delta = insert.length - (end - start);
+  const copy = text.slice(0, start) + insert + text.slice(end);
+  const fragment = copy.slice(unit.start, triviaEnd(copy, unit.end + delta));
+  const rootStep = unit.steps[0]!;
+  const rootPair = rootStep.collection.items[rootStep.index];
+  const rootKey = isPair(rootPair) && isScalar(rootPair.key) ? String(rootPair.key.value) : undefined;
+  if (rootKey === undefined) return undefined;
+  const itemIndex = unit.steps.length === 2 ? unit.steps[1]!.index : undefined;
+  const located = locatePlaceholder(fragment, placeholderStart - unit.start, placeholderStart - unit.start + CURSOR_PLACEHOLDER.length, {
+    offset: unit.start,
+    ...(itemIndex !== undefined ? { itemOf: { path: [rootKey], index: itemIndex } } : {}),
+  });
+  if (!located || located.place.kind === 'none') return undefined;
+  // The other keys or items of the part's own container are outside the copy.
+  const ownLevel = itemIndex !== undefined ? 1 : 0;
+  if (located.place.kind !== 'value' && located.place.path.length <= ownLevel) return undefined;
+  const root = parsed.doc.contents;
+  if (isMap(root) && root.range) located.mapStarts.set(pathKey([]), root.range[0]);
+  return located;
+}
+
+/** A root section (`plan:`) or an item of a root list (a phase, a person): big enough that recovery from errors in it stays in it. */
+function isSection(unit: ReparseUnit): boolean {
+  return unit.steps.length === 1 || (unit.steps.length === 2 && unit.kind === 'item');
+}
+
+interface FragmentOptions {
+  /** Where the fragment starts in the document. */
+  readonly offset: number;
+  /** The fragment is one item, at `index` of the list at `path`. */
+  readonly itemOf?: { readonly path: readonly PathSegment[]; readonly index: number };
+}
+
+function locatePlaceholder(copy: string, from: number, to: number, fragment?: FragmentOptions): Located & { mapStarts: Map<string, number> } | undefined {
+  const parsed = fragment ? { doc: parseDocument(copy, PARSE_OPTIONS) } : parsePlanText(copy);
+  const offset = fragment?.offset ?? 0;
   const mapStarts = new Map<string, number>();
   const contains = (node: Node): boolean => {
     const range = node.range;
@@ -171,7 +226,7 @@ function locatePlaceholder(copy: string, from: number, to: number): Located | un
 
   const visitMap = (map: YAMLMap, path: PathSegment[], flow: boolean): CursorPlace | undefined => {
     const inFlow = flow || map.flow === true;
-    if (map.range) mapStarts.set(pathKey(path), map.range[0]);
+    if (map.range) mapStarts.set(pathKey(path), map.range[0] + offset);
     for (const pair of map.items) {
       if (!isPair(pair)) continue;
       const key = pair.key;
@@ -195,10 +250,11 @@ function locatePlaceholder(copy: string, from: number, to: number): Located | un
     return undefined;
   };
 
-  const visitSeq = (seq: YAMLSeq, path: PathSegment[], flow: boolean): CursorPlace | undefined => {
+  const visitSeq = (seq: YAMLSeq, path: PathSegment[], flow: boolean, firstIndex = 0): CursorPlace | undefined => {
     const inFlow = flow || seq.flow === true;
-    for (let index = 0; index < seq.items.length; index++) {
-      const item = seq.items[index];
+    for (let at = 0; at < seq.items.length; at++) {
+      const index = firstIndex + at;
+      const item = seq.items[at];
       if (isScalar(item) && contains(item)) {
         const siblings = seq.items.flatMap((other) =>
           other !== item && isScalar(other) && typeof other.value === 'string' ? [other.value] : [],
@@ -211,7 +267,13 @@ function locatePlaceholder(copy: string, from: number, to: number): Located | un
     return undefined;
   };
 
-  const place = visit(parsed.doc.contents, [], false, undefined);
+  const contents = parsed.doc.contents;
+  // Recovery from an error may spill over the part's edge (two items where
+  // the document has one): then only the whole copy says where the cursor is.
+  if (fragment && !((isSeq(contents) || isMap(contents)) && contents.items.length === 1)) return undefined;
+  const itemOf = fragment?.itemOf;
+  const place =
+    itemOf && isSeq(contents) ? visitSeq(contents, [...itemOf.path], false, itemOf.index) : visit(contents, [], false, undefined);
   return place ? { place, mapStarts } : undefined;
 }
 

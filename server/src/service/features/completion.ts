@@ -72,7 +72,7 @@ export function complete(
   const text = analysis.parsed.text;
   const offset = document.offsetAt(position);
   if (options.triggerCharacter === ' ' && !spaceOpensCompletion(text, offset)) return { isIncomplete: false, items: [] };
-  const context = cursorContext(text, offset);
+  const context = cursorContext(analysis.parsed, offset);
   const env: Env = {
     analysis,
     context,
