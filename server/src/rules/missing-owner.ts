@@ -1,4 +1,4 @@
-import type { PlanModel, Span } from '../model/types.js';
+import type { PlanModel, Span, TaskKind } from '../model/types.js';
 import type { Symbols } from '../model/symbols.js';
 import type { OwnedItemKind } from './quality-finding-data.js';
 import { itemLabel } from './quality-text.js';
@@ -22,11 +22,22 @@ export const missingOwnerRule: Rule = {
     // An owner written in the wrong form is the schema rule's to report.
     const hasOwner = (item: { readonly owner?: unknown; readonly span: Span }): boolean =>
       item.owner !== undefined || !isUnwritten(mapAt(parsed, item.span), 'owner');
+    // A phase's owner covers each of its tasks: ask once per phase, and skip its tasks.
+    const phaseHasOwner = model.phases.map((phase) => hasOwner(phase));
+    const suggestionsByKind = new Map<TaskKind, readonly string[]>();
+    const suggestionsFor = (kind: TaskKind): string[] => {
+      let suggestions = suggestionsByKind.get(kind);
+      if (!suggestions) {
+        suggestions = unique([...peopleWithRole(model.people, ROLE_KEYWORDS[kind]), ...manager]);
+        suggestionsByKind.set(kind, suggestions);
+      }
+      return [...suggestions];
+    };
     for (const task of model.tasks) {
+      if (phaseHasOwner[task.phaseIndex] === true) continue;
       if (hasOwner(task)) continue;
       const phase = model.phases[task.phaseIndex];
-      if (phase && hasOwner(phase)) continue;
-      const suggestions = unique([...peopleWithRole(model.people, ROLE_KEYWORDS[task.kind]), ...manager]);
+      const suggestions = suggestionsFor(task.kind);
       const where = phase?.id ? `its phase '${phase.id.value}' has none to pass on` : 'its phase has none to pass on';
       yield finding(
         'task',

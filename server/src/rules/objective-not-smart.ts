@@ -44,11 +44,13 @@ export const objectiveNotSmartRule: Rule = {
   defaultSeverity: 'warning',
   summary: 'an objective fails one or more SMART criteria (message names them)',
   *check({ parsed, model }): Iterable<Finding> {
-    const dueExample = dueExampleFor(model);
+    // Looking for a go-live reads every task: only when an objective has no due date.
+    let dueExample: string | undefined;
+    const dueExampleOnce = (): string => (dueExample ??= dueExampleFor(model));
     for (const objective of model.objectives) {
       const map = mapAt(parsed, objective.span);
       const written = (key: ObjectiveField): boolean => !isUnwritten(map, key);
-      const failures = smartFailures(objective, written, dueExample);
+      const failures = smartFailures(objective, written, dueExampleOnce);
       if (failures.length === 0) continue;
       const described = failures.map((failure) => `not ${CRITERION_NAME[failure.criterion]}: ${failure.advice}`).join('; ');
       yield {
@@ -68,7 +70,11 @@ export const objectiveNotSmartRule: Rule = {
   },
 };
 
-function smartFailures(objective: Objective, written: (key: ObjectiveField) => boolean, dueExample: string): Failure[] {
+function smartFailures(
+  objective: Objective,
+  written: (key: ObjectiveField) => boolean,
+  dueExample: () => string,
+): Failure[] {
   const failures: Failure[] = [];
   const specific = specificFailure(objective, written);
   if (specific) failures.push(specific);
@@ -112,7 +118,7 @@ function smartFailures(objective: Objective, written: (key: ObjectiveField) => b
   }
 
   if (!objective.due && !written('due')) {
-    failures.push({ criterion: 'time-bound', advice: `add a due date or '${dueExample}'`, missing: ['due'], weak: [] });
+    failures.push({ criterion: 'time-bound', advice: `add a due date or '${dueExample()}'`, missing: ['due'], weak: [] });
   }
   return failures;
 }
