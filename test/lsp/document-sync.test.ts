@@ -100,4 +100,19 @@ describe('incremental sync with ranges outside the document', () => {
     expect(unknown.map((diagnostic) => diagnostic.range)).toEqual([{ start: { line: 7, character: 48 }, end: { line: 7, character: 55 } }]);
     expect(client.stderr).toBe('');
   });
+
+  it('asks for the settings once per document, and again after the configuration changed', async () => {
+    const uri = 'file:///tmp/sync/settings.crmplan.yaml';
+    const client = await openedClient(uri, NINE_LINES);
+    for (let version = 2; version <= 4; version++) {
+      await client.changeRange(uri, version, { start: { line: 2, character: 8 }, end: { line: 2, character: 9 } }, String(version));
+      await client.diagnosticsFor(uri, (params) => params.version === version);
+    }
+    const asked = (): number => client.configurationRequests.filter((item) => item.scopeUri === uri).length;
+    expect(asked()).toBe(1);
+    await client.configurationChanged();
+    await client.changeRange(uri, 5, { start: { line: 2, character: 8 }, end: { line: 2, character: 9 } }, 'x');
+    await client.diagnosticsFor(uri, (params) => params.version === 5);
+    expect(asked()).toBe(2);
+  });
 });

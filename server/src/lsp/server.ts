@@ -27,8 +27,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let clientRefreshesInlayHints = false;
   let clientAcceptsSnippetEdits = false;
 
-  /** Settings are asked for each time, scoped to the document, never kept. */
-  const settingsFor = async (uri: string): Promise<CrmplanSettings> => {
+  /**
+   * Settings are asked for scoped to the document, and kept for that
+   * document until the client says the configuration changed (as
+   * vscode-eslint does), so a keystroke costs no round trip to the client.
+   */
+  const settingsCache = new Map<string, Promise<CrmplanSettings>>();
+  const fetchSettings = async (uri: string): Promise<CrmplanSettings> => {
     if (!clientHasConfiguration) return DEFAULT_SETTINGS;
     try {
       const section: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'crmplan' });
@@ -37,6 +42,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return DEFAULT_SETTINGS;
     }
   };
+  const settingsFor = (uri: string): Promise<CrmplanSettings> => {
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      settings = fetchSettings(uri);
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  };
+
+  /**
+   * Between the steps of an analysis, messages that arrived are handled (a
+   * timer, not setImmediate: the JSON-RPC reader queues them with
+   * setImmediate after reading); a newer version stops the analysis.
+   */
+  const stillCurrent = (document: TextDocument) => (): Promise<boolean> =>
+    new Promise((resolve) => setTimeout(() => resolve(documents.get(document.uri)?.version === document.version), 0));
 
   const publish = async (uri: string): Promise<void> => {
     const document = documents.get(uri);
@@ -45,7 +66,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const current = documents.get(uri);
     // The text may have changed while we waited for the settings.
     if (!current || current.version !== document.version) return;
-    const diagnostics = service.validate(current, { rules: settings.rules });
+    const diagnostics = await service.validateInSteps(current, { rules: settings.rules }, stillCurrent(current));
+    // Stopped for a newer version, whose own validation is scheduled.
+    if (!diagnostics || documents.get(uri)?.version !== current.version) return;
     await connection.sendDiagnostics({ uri, version: current.version, diagnostics });
   };
 
@@ -105,11 +128,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     opened.delete(uri);
+    settingsCache.delete(uri);
     scheduler.cancel(uri);
     service.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
   connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
     for (const document of documents.all()) scheduler.schedule(document.uri, 0);
     // crmplan.inlayHints.enabled may have changed: ask the client to pull again.
     if (clientRefreshesInlayHints) void connection.languages.inlayHint.refresh();

@@ -62,7 +62,11 @@ export function analyzeParsedPlan(
   settings: AnalysisSettings = {},
   rules: readonly Rule[] = ALL_RULES,
 ): PlanAnalysis {
-  const context = buildRuleContext(parsed);
+  return runRules(buildRuleContext(parsed), settings, rules);
+}
+
+/** The rules on a built context, with the severities that configuration gives them. */
+export function runRules(context: RuleContext, settings: AnalysisSettings = {}, rules: readonly Rule[] = ALL_RULES): PlanAnalysis {
   const planSettings = new Map(
     context.model.ruleSettings.flatMap((entry) => (entry.severity ? [[entry.rule.value, entry.severity.value] as const] : [])),
   );

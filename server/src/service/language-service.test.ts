@@ -32,4 +32,28 @@ describe('LanguageService', () => {
     expect(actions.length).toBeGreaterThan(0);
     expect(actions.some((action) => action.diagnostics?.some((diagnostic) => diagnostic.code === 'unknown-reference'))).toBe(false);
   });
+
+  it('re-parses a new version from the previous one', () => {
+    const service = new LanguageService({ ruleDocsBase: 'file:///docs/' });
+    service.analyze(TextDocument.create('file:///c.crmplan.yaml', 'crmplan', 1, PLAN));
+    const edited = service.analyze(TextDocument.create('file:///c.crmplan.yaml', 'crmplan', 2, PLAN.replace('duration: 1d', 'duration: 4d')));
+    expect(edited.parsed.origin).toBe('incremental');
+    expect(edited.model.tasks[0]?.duration?.value).toEqual({ amount: 4, unit: 'd' });
+  });
+
+  it('stops an analysis in steps when a newer text arrived, and keeps its parse for the next version', async () => {
+    const service = new LanguageService({ ruleDocsBase: 'file:///docs/' });
+    const uri = 'file:///d.crmplan.yaml';
+    await service.validateInSteps(TextDocument.create(uri, 'crmplan', 1, PLAN), {}, () => Promise.resolve(true));
+    let steps = 0;
+    const stopAfterParse = (): Promise<boolean> => Promise.resolve(++steps < 1);
+    const stale = TextDocument.create(uri, 'crmplan', 2, PLAN.replace('ghost', 'p'));
+    expect(await service.validateInSteps(stale, {}, stopAfterParse)).toBeUndefined();
+    expect(steps).toBe(1);
+    // Version 3 is re-parsed from version 2's parse, which the stopped analysis kept.
+    const newest = TextDocument.create(uri, 'crmplan', 3, PLAN.replace('ghost', 'p').replace('name: A', 'name: B'));
+    const diagnostics = await service.validateInSteps(newest, {}, () => Promise.resolve(true));
+    expect(diagnostics?.some((diagnostic) => diagnostic.code === 'unknown-reference')).toBe(false);
+    expect(service.analyze(newest).parsed.origin).toBe('incremental');
+  });
 });

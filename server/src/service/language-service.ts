@@ -14,7 +14,10 @@ import type {
   Range,
   SelectionRange,
 } from 'vscode-languageserver-types';
-import { analyzePlan, reanalyzePlan, type AnalysisSettings, type PlanAnalysis } from './analyze-plan.js';
+import { reparsePlanText } from '../parse/incremental-parse.js';
+import { parsePlanText, type ParsedDocument } from '../parse/parse-plan-text.js';
+import type { RuleContext } from '../rules/types.js';
+import { buildRuleContext, runRules, type AnalysisSettings, type PlanAnalysis } from './analyze-plan.js';
 import { defaultRuleDocsBase, findingToDiagnostic } from './diagnostics.js';
 import { codeActions } from './features/code-actions.js';
 import { complete } from './features/completion.js';
@@ -40,16 +43,27 @@ export interface LanguageServiceOptions {
   readonly ruleDocsBase?: string;
 }
 
+/** What is kept of one document: its latest parse, and the analysis of that parse if one was made. */
+interface DocumentState {
+  readonly version: number;
+  readonly parsed: ParsedDocument;
+  /** The settings the document was last analysed with (editor features use them too). */
+  settings: AnalysisSettings;
+  analysis?: { readonly settingsKey: string; readonly analysis: PlanAnalysis };
+}
+
+/** Hands the event loop to waiting messages; false when the analysis should stop (a newer text arrived). */
+export type StepCheck = () => Promise<boolean>;
+
 /**
  * The language service facade: plain functions over a document. It holds
- * no connection and no settings; it caches one analysis per URI + version
- * so that several requests on the same text share the work.
+ * no connection and no settings; it keeps the latest parse and analysis of
+ * each document, so that several requests on the same text share the work
+ * and the next version is re-parsed from this one (see
+ * parse/incremental-parse.ts).
  */
 export class LanguageService {
-  private readonly cache = new Map<
-    string,
-    { version: number; settingsKey: string; settings: AnalysisSettings; analysis: PlanAnalysis }
-  >();
+  private readonly states = new Map<string, DocumentState>();
   private readonly ruleDocsBase: string;
 
   constructor(options: LanguageServiceOptions = {}) {
@@ -57,36 +71,84 @@ export class LanguageService {
   }
 
   analyze(document: TextDocument, settings: AnalysisSettings = {}): PlanAnalysis {
-    const settingsKey = JSON.stringify(settings.rules ?? {});
-    const cached = this.cache.get(document.uri);
-    if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.analysis;
-    // The previous version's parse is re-used and changed in place by the
-    // re-analysis, so it leaves the cache first: if anything goes wrong the
-    // next analysis starts from scratch instead of from a half-shifted tree.
-    this.cache.delete(document.uri);
-    const text = document.getText();
-    const analysis = cached ? reanalyzePlan(cached.analysis, text, settings) : analyzePlan(text, settings);
-    this.cache.set(document.uri, { version: document.version, settingsKey, settings, analysis });
-    return analysis;
-  }
-
-  validate(document: TextDocument, settings: AnalysisSettings = {}): Diagnostic[] {
-    return this.analyze(document, settings).findings.map((finding) =>
-      findingToDiagnostic(document, finding, this.ruleDocsBase),
-    );
+    const done = this.cached(document, settings);
+    if (done) return done;
+    const state = this.parse(document);
+    return this.finish(state, settings, buildRuleContext(state.parsed));
   }
 
   /**
-   * The analysis editor features read: the cached one for this version
+   * The same analysis in steps (parse; model, graph and schedule; rules),
+   * calling `next` between them. When `next` says stop, because a newer
+   * text arrived, the work ends there and undefined is returned: nothing
+   * waits behind an analysis of a text that no longer exists. The parse is
+   * kept either way, as the base of the next one.
+   */
+  async analyzeInSteps(document: TextDocument, settings: AnalysisSettings, next: StepCheck): Promise<PlanAnalysis | undefined> {
+    const done = this.cached(document, settings);
+    if (done) return done;
+    const state = this.parse(document);
+    if (!(await next())) return undefined;
+    const context = buildRuleContext(state.parsed);
+    if (!(await next())) return undefined;
+    // A request may have analysed the same version meanwhile.
+    return this.cached(document, settings) ?? this.finish(state, settings, context);
+  }
+
+  validate(document: TextDocument, settings: AnalysisSettings = {}): Diagnostic[] {
+    return this.diagnostics(document, this.analyze(document, settings));
+  }
+
+  /** Diagnostics after `analyzeInSteps`; undefined when it stopped. */
+  async validateInSteps(document: TextDocument, settings: AnalysisSettings, next: StepCheck): Promise<Diagnostic[] | undefined> {
+    const analysis = await this.analyzeInSteps(document, settings, next);
+    return analysis && this.diagnostics(document, analysis);
+  }
+
+  private diagnostics(document: TextDocument, analysis: PlanAnalysis): Diagnostic[] {
+    return analysis.findings.map((finding) => findingToDiagnostic(document, finding, this.ruleDocsBase));
+  }
+
+  private cached(document: TextDocument, settings: AnalysisSettings): PlanAnalysis | undefined {
+    const state = this.states.get(document.uri);
+    if (!state || state.version !== document.version || state.analysis?.settingsKey !== settingsKeyOf(settings)) return undefined;
+    return state.analysis.analysis;
+  }
+
+  /** The parse of this version: kept, or re-parsed from the kept one, or parsed. */
+  private parse(document: TextDocument): DocumentState {
+    const state = this.states.get(document.uri);
+    if (state && state.version === document.version) return state;
+    // The kept parse is changed in place by the re-parse, so it leaves the
+    // map first: if anything goes wrong the next parse starts from scratch
+    // instead of from a half-shifted tree.
+    this.states.delete(document.uri);
+    const text = document.getText();
+    const parsed = state ? reparsePlanText(state.parsed, text) : parsePlanText(text);
+    const fresh: DocumentState = { version: document.version, parsed, settings: state?.settings ?? {} };
+    this.states.set(document.uri, fresh);
+    return fresh;
+  }
+
+  private finish(state: DocumentState, settings: AnalysisSettings, context: RuleContext): PlanAnalysis {
+    const settingsKey = settingsKeyOf(settings);
+    const analysis = runRules(context, settings);
+    state.settings = settings;
+    state.analysis = { settingsKey, analysis };
+    return analysis;
+  }
+
+  /**
+   * The analysis editor features read: the kept one for this version
    * whatever settings produced it (severities do not change structure).
    */
   private current(document: TextDocument): PlanAnalysis {
-    const cached = this.cache.get(document.uri);
-    if (cached && cached.version === document.version) return cached.analysis;
+    const state = this.states.get(document.uri);
+    if (state && state.version === document.version && state.analysis) return state.analysis.analysis;
     // A request between an edit and its (debounced) validation: analyse the
     // new text with the settings this document was last validated with, so
     // rules turned off in the editor stay off in hovers and quick-fixes.
-    return this.analyze(document, cached?.settings ?? {});
+    return this.analyze(document, state?.settings ?? {});
   }
 
   definition(document: TextDocument, position: Position): Location | null {
@@ -147,6 +209,10 @@ export class LanguageService {
   }
 
   forget(uri: string): void {
-    this.cache.delete(uri);
+    this.states.delete(uri);
   }
+}
+
+function settingsKeyOf(settings: AnalysisSettings): string {
+  return JSON.stringify(settings.rules ?? {});
 }
