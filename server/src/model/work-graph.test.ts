@@ -117,13 +117,16 @@ describe('buildWorkGraph on random plans', () => {
 
   it('lays out the same graph in flat arrays, components numbered prerequisites first', () => {
     for (let seed = 1; seed <= 400; seed++) {
-      const { graph } = randomPlan(seed);
-      const { edgeStart, edgeTargets, componentOf, componentCount, componentIsCycle } = graph.structure;
+      const { model, graph } = randomPlan(seed);
+      const { edgeStart, edgeTargets, ownEdgeEnd, phaseOf, componentOf, componentCount, componentIsCycle } = graph.structure;
       const nodeCount = graph.taskCount + graph.phaseCount;
       graph.edges.forEach((outgoing, node) => {
         expect(Array.from(edgeTargets.subarray(edgeStart[node]!, edgeStart[node + 1]!))).toEqual(
           outgoing.map((edge) => edge.to),
         );
+        expect(ownEdgeEnd[node]! - edgeStart[node]!).toBe(outgoing.filter((edge) => edge.via === 'own').length);
+        expect(outgoing.slice(0, ownEdgeEnd[node]! - edgeStart[node]!).every((edge) => edge.via === 'own')).toBe(true);
+        expect(phaseOf[node]).toBe(graph.isPhase(node) ? node - graph.taskCount : model.tasks[node]!.phaseIndex);
         // What a node waits for is in its component or an earlier one.
         for (const edge of outgoing) expect(componentOf[edge.to]).toBeLessThanOrEqual(componentOf[node]!);
       });

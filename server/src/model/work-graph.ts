@@ -51,6 +51,14 @@ export interface WorkGraphStructure {
   readonly edgeStart: Int32Array;
   readonly edgeTargets: Int32Array;
   /**
+   * Where a node's own `depends_on` edges end: a task's own edges come
+   * first, from `edgeStart[node]` up to `ownEdgeEnd[node]`, then its phase's.
+   * A phase has none (its `depends_on` applies through its tasks).
+   */
+  readonly ownEdgeEnd: Int32Array;
+  /** The phase of each task (`Task.phaseIndex`); a phase node's own index. */
+  readonly phaseOf: Int32Array;
+  /**
    * The strongly connected component of each node. Components are numbered
    * prerequisites first (Tarjan's algorithm finishes a component after
    * everything it waits for): a component waits only for smaller numbers.
@@ -101,6 +109,8 @@ export function buildWorkGraph(model: PlanModel, symbols: Symbols): WorkGraph {
   const edges: WorkEdge[][] = new Array<WorkEdge[]>(nodeCount);
   const edgeStart = new Int32Array(nodeCount + 1);
   const edgeTargets = new Int32Array(edgeCapacity);
+  const ownEdgeEnd = new Int32Array(nodeCount);
+  const phaseOf = new Int32Array(nodeCount);
   let edgeCount = 0;
   // Nodes are numbered tasks first, then phases, so the flat arrays fill in node order.
   model.tasks.forEach((task, taskIndex) => {
@@ -115,6 +125,8 @@ export function buildWorkGraph(model: PlanModel, symbols: Symbols): WorkGraph {
       outgoing.push({ from: taskIndex, to, via: 'own', dependency });
       edgeTargets[edgeCount++] = to;
     }
+    ownEdgeEnd[taskIndex] = edgeCount;
+    phaseOf[taskIndex] = task.phaseIndex;
     if (phaseUnresolved[task.phaseIndex] === true) unresolvedDependency[taskIndex] = 1;
     for (const { to, dependency } of phaseDependencies[task.phaseIndex] ?? []) {
       outgoing.push({ from: taskIndex, to, via: 'phase', dependency });
@@ -126,6 +138,8 @@ export function buildWorkGraph(model: PlanModel, symbols: Symbols): WorkGraph {
     const from = taskCount + phaseIndex;
     const outgoing: WorkEdge[] = [];
     edgeStart[from] = edgeCount;
+    ownEdgeEnd[from] = edgeCount;
+    phaseOf[from] = phaseIndex;
     for (const taskIndex of phase.taskIndexes) {
       outgoing.push({ from, to: taskIndex, via: 'contains' });
       edgeTargets[edgeCount++] = taskIndex;
@@ -161,7 +175,7 @@ export function buildWorkGraph(model: PlanModel, symbols: Symbols): WorkGraph {
     cyclic,
     cycles,
     order: prerequisitesFirst(nodeCount, edgeStart, edgeTargets, isCyclic),
-    structure: { edgeStart, edgeTargets, ...components, unresolvedDependency },
+    structure: { edgeStart, edgeTargets, ownEdgeEnd, phaseOf, ...components, unresolvedDependency },
     phaseNode: (phaseIndex) => taskCount + phaseIndex,
     nodeName,
     isPhase: (node) => node >= taskCount,

@@ -15,18 +15,27 @@ export const phaseOrderRule: Rule = {
   defaultSeverity: 'warning',
   summary: 'a task depends on a task of a later phase',
   *check(context): Iterable<Finding> {
-    const { model, graph, schedule } = context;
+    const { model, symbols, graph, schedule } = context;
     if (!schedule) return;
     for (const [phaseIndex, phase] of model.phases.entries()) {
       const node = graph.phaseNode(phaseIndex);
       for (const dependency of phase.dependsOn) {
-        const finding = check(context, 'phase', node, phaseIndex, dependency);
+        const declaration = symbols.lookup('work', dependency.target.id);
+        if (!declaration) continue;
+        const targetNode = declaration.kind === 'phase' ? graph.phaseNode(declaration.index) : declaration.index;
+        const finding = check(context, 'phase', node, phaseIndex, dependency, targetNode);
         if (finding) yield finding;
       }
     }
-    for (const [taskIndex, task] of model.tasks.entries()) {
-      for (const dependency of task.dependsOn) {
-        const finding = check(context, 'task', taskIndex, task.phaseIndex, dependency);
+    // A task's own dependencies as the graph resolved them (the ones naming nothing are not this
+    // rule's), read from the flat arrays so that only a dependency on a later phase costs more.
+    const { edgeStart, ownEdgeEnd, edgeTargets, phaseOf } = graph.structure;
+    for (let taskIndex = 0; taskIndex < graph.taskCount; taskIndex++) {
+      for (let edge = edgeStart[taskIndex]!; edge < ownEdgeEnd[taskIndex]!; edge++) {
+        const targetNode = edgeTargets[edge]!;
+        if (phaseOf[targetNode]! <= phaseOf[taskIndex]!) continue;
+        const dependency = graph.edges[taskIndex]?.[edge - edgeStart[taskIndex]!]?.dependency;
+        const finding = dependency && check(context, 'task', taskIndex, phaseOf[taskIndex]!, dependency, targetNode);
         if (finding) yield finding;
       }
     }
@@ -34,17 +43,15 @@ export const phaseOrderRule: Rule = {
 };
 
 function check(
-  { model, symbols, graph }: RuleContext,
+  { model, graph }: RuleContext,
   dependentKind: 'task' | 'phase',
   node: number,
   phaseIndex: number,
   dependency: Dependency,
+  targetNode: number,
 ): Finding | undefined {
-  const declaration = symbols.lookup('work', dependency.target.id);
-  if (!declaration) return undefined;
-  const targetKind = declaration.kind === 'phase' ? 'phase' : 'task';
-  const targetNode = targetKind === 'phase' ? graph.phaseNode(declaration.index) : declaration.index;
-  const targetPhaseIndex = targetKind === 'phase' ? declaration.index : model.tasks[declaration.index]?.phaseIndex;
+  const targetKind = graph.isPhase(targetNode) ? 'phase' : 'task';
+  const targetPhaseIndex = targetKind === 'phase' ? targetNode - graph.taskCount : model.tasks[targetNode]?.phaseIndex;
   if (targetPhaseIndex === undefined || targetPhaseIndex <= phaseIndex) return undefined;
   if (graph.cyclic.has(node) || graph.cyclic.has(targetNode)) return undefined;
 
