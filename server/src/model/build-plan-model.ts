@@ -28,6 +28,7 @@ import {
   type TaskKind,
   type Weekday,
 } from './types.js';
+import { shiftSpans } from './shift-spans.js';
 import { isIsoDate, isWeekday, parseDuration, parsePercent, parseQuantity } from './values.js';
 import {
   asMap,
@@ -52,6 +53,22 @@ export function buildPlanModel(parsed: ParsedDocument): PlanModel {
   return new PlanModelBuilder(parsed).build();
 }
 
+/**
+ * A task or person read from a YAML node, kept by node identity. After an
+ * incremental re-parse (parse/incremental-parse.ts) every untouched node is
+ * the same object, so its item is taken from here instead of being read
+ * again; `base` is where the node started when the item was read, so a node
+ * that moved gets a copy with its spans shifted. Entries go with their nodes.
+ */
+interface ReadItem<T> {
+  readonly base: number;
+  readonly phaseIndex: number;
+  readonly item: T;
+  readonly references: readonly Reference[];
+}
+const readTasks = new WeakMap<object, ReadItem<Task>>();
+const readPeople = new WeakMap<object, ReadItem<Person>>();
+
 class PlanModelBuilder {
   private readonly references: Reference[] = [];
 
@@ -65,7 +82,9 @@ class PlanModelBuilder {
     return {
       version: numberValue(field(root, 'crmplan')),
       plan,
-      people: seqItems(field(root, 'people')).map((node) => this.readPerson(node)).filter(isDefined),
+      people: seqItems(field(root, 'people'))
+        .map((node) => this.remembered(readPeople, node, -1, () => this.readPerson(node)))
+        .filter(isDefined),
       objectives: seqItems(field(root, 'objectives')).map((node) => this.readObjective(node)).filter(isDefined),
       phases: phasesAndTasks.phases,
       tasks: phasesAndTasks.tasks,
@@ -102,6 +121,36 @@ class PlanModelBuilder {
       span: map ? spanOf(map) : undefined,
       keySpan: planEntry ? spanOf(planEntry.keyNode) : undefined,
     };
+  }
+
+  /** The item read from `node`, from `memory` when the node was read before (see ReadItem). */
+  private remembered<T extends object>(
+    memory: WeakMap<object, ReadItem<T>>,
+    node: unknown,
+    phaseIndex: number,
+    read: () => T | undefined,
+  ): T | undefined {
+    const map = asMap(node);
+    const base = map?.range?.[0];
+    if (!map || base === undefined) return read();
+    const known = memory.get(map);
+    if (known && known.base === base && known.phaseIndex === phaseIndex) {
+      for (const reference of known.references) this.references.push(reference);
+      return known.item;
+    }
+    const references: Reference[] = [];
+    let item: T | undefined;
+    if (known) {
+      const shifted = shiftSpans(known.item, base - known.base, (reference) => references.push(reference));
+      item = phaseIndex >= 0 ? { ...shifted, phaseIndex } : shifted;
+      for (const reference of references) this.references.push(reference);
+    } else {
+      const before = this.references.length;
+      item = read();
+      references.push(...this.references.slice(before));
+    }
+    if (item) memory.set(map, { base, phaseIndex, item, references });
+    return item;
   }
 
   private readPerson(node: unknown): Person | undefined {
@@ -168,7 +217,7 @@ class PlanModelBuilder {
       const phaseIndex = phases.length;
       const taskIndexes: number[] = [];
       for (const taskNode of seqItems(field(map, 'tasks'))) {
-        const task = this.readTask(taskNode, phaseIndex);
+        const task = this.remembered(readTasks, taskNode, phaseIndex, () => this.readTask(taskNode, phaseIndex));
         if (!task) continue;
         taskIndexes.push(tasks.length);
         tasks.push(task);
