@@ -18,6 +18,9 @@ import { CRMPLAN_VERSION } from '../shared/version.js';
 import { PlanDocuments } from './plan-documents.js';
 import { ValidationScheduler } from './validation-scheduler.js';
 
+/** Analysis steps shorter than this run on without handing the event loop to waiting messages. */
+const STEP_YIELD_MS = 8;
+
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new PlanDocuments((message) => connection.console.warn(message));
   const service = new LanguageService();
@@ -54,10 +57,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /**
    * Between the steps of an analysis, messages that arrived are handled (a
    * timer, not setImmediate: the JSON-RPC reader queues them with
-   * setImmediate after reading); a newer version stops the analysis.
+   * setImmediate after reading); a newer version stops the analysis. A step
+   * that took less than a few milliseconds does not hand over: nothing much
+   * can have arrived, and each timer costs a millisecond.
    */
-  const stillCurrent = (document: TextDocument) => (): Promise<boolean> =>
-    new Promise((resolve) => setTimeout(() => resolve(documents.get(document.uri)?.version === document.version), 0));
+  const stillCurrent = (document: TextDocument): (() => Promise<boolean>) => {
+    let since = performance.now();
+    return async () => {
+      if (performance.now() - since < STEP_YIELD_MS) return true;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      since = performance.now();
+      return documents.get(document.uri)?.version === document.version;
+    };
+  };
 
   const publish = async (uri: string): Promise<void> => {
     const document = documents.get(uri);
