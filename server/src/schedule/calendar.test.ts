@@ -147,7 +147,68 @@ describe('createWorkingCalendar', () => {
     }
   });
 
-  it('answers in any order (the tables grow lazily)', () => {
+  it('agrees with a day-by-day walk on random calendars: weekend and repeated holidays, far dates, negative indexes', () => {
+    const random = seededRandom(2027);
+    const int = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
+    // Far enough that most holidays and queries lie well past both ends of any table.
+    const reach = 12_000;
+    const mismatches: string[] = [];
+    for (let round = 0; round < 150; round++) {
+      const workdays = WEEKDAYS.filter(() => random() < 0.6);
+      if (workdays.length === 0) workdays.push(WEEKDAYS[int(0, 6)]!);
+      const startDay = dayNumberOfDate('2027-01-01') + int(-40_000, 40_000);
+      // Any weekday (weekend holidays change nothing), some twice, some far away.
+      const holidayDays = Array.from({ length: int(0, 40) }, () => startDay + (random() < 0.2 ? int(-reach, reach) : int(-60, 400)));
+      if (holidayDays.length > 0 && random() < 0.5) holidayDays.push(holidayDays[0]!);
+      const calendar = createWorkingCalendar(calendarOf(workdays, holidayDays.map(dateOfDayNumber)), dateOfDayNumber(startDay));
+
+      // The reference: walk every day of [startDay - reach, startDay + reach].
+      const holidays = new Set(holidayDays);
+      const working = (day: number): boolean => workdays.includes(WEEKDAYS[weekdayOfDayNumber(day)]!) && !holidays.has(day);
+      let first = startDay;
+      while (!working(first)) first++;
+      const indexOnOrAfter = new Map<number, number>();
+      const dayOfIndex = new Map<number, number>();
+      let index = 0;
+      for (let day = first; day <= startDay + reach; day++) {
+        indexOnOrAfter.set(day, index);
+        if (working(day)) dayOfIndex.set(index++, day);
+      }
+      index = 0;
+      for (let day = first - 1; day >= startDay - reach; day--) {
+        if (working(day)) dayOfIndex.set(--index, day);
+        indexOnOrAfter.set(day, index);
+      }
+
+      // Every day near the start and near each holiday, and random days and indexes anywhere.
+      const days = new Set<number>();
+      for (const center of [startDay, first, ...holidayDays]) for (let offset = -9; offset <= 9; offset++) days.add(center + offset);
+      for (let sample = 0; sample < 300; sample++) days.add(startDay + int(-reach + 10, reach - 10));
+      const indexes = new Set<number>();
+      for (let k = -30; k <= 30; k++) indexes.add(k);
+      for (let sample = 0; sample < 300; sample++) indexes.add(int(-reach / 2, reach / 2));
+
+      const label = `round ${round}: [${workdays.join(',')}] from ${dateOfDayNumber(startDay)}`;
+      expect(calendar.firstWorkingDay, label).toBe(dateOfDayNumber(first));
+      for (const day of days) {
+        const date = dateOfDayNumber(day);
+        const after = indexOnOrAfter.get(day);
+        const before = indexOnOrAfter.get(day + 1);
+        if (after === undefined || before === undefined) continue;
+        if (calendar.indexOnOrAfter(date) !== after) mismatches.push(`${label}: indexOnOrAfter(${date})`);
+        if (calendar.indexOnOrBefore(date) !== (working(day) ? after : after - 1)) mismatches.push(`${label}: indexOnOrBefore(${date})`);
+        if (calendar.isWorkingDate(date) !== working(day)) mismatches.push(`${label}: isWorkingDate(${date})`);
+      }
+      for (const k of indexes) {
+        const day = dayOfIndex.get(k);
+        if (day === undefined) continue;
+        if (calendar.dayNumberOf(k) !== day || calendar.dateOf(k) !== dateOfDayNumber(day)) mismatches.push(`${label}: dateOf(${k})`);
+      }
+    }
+    expect(mismatches.slice(0, 10)).toEqual([]);
+  });
+
+  it('answers in any order', () => {
     const walk = createWorkingCalendar(calendarOf(WEEK, ['2030-01-01']), '2027-01-04');
     const jump = createWorkingCalendar(calendarOf(WEEK, ['2030-01-01']), '2027-01-04');
     const late = jump.dateOf(5000);

@@ -17,10 +17,11 @@ import { WEEKDAYS } from '../model/types.js';
  * since 1970-01-01) computed with integer civil-calendar arithmetic, never
  * with local time.
  *
- * Performance: working days are tabulated lazily only as far as the last
- * holiday (plus one week) on each side; past that, the calendar repeats
- * every 7 days with `workdaysPerWeek` working days, so any index maps to a
- * date in O(1) and any date to an index in O(log n).
+ * Performance: no query walks days. Every weekday pattern repeats every 7
+ * days, so the working days before a date are whole weeks times
+ * `workdaysPerWeek`, plus a prefix of one week, minus the holidays before
+ * it (binary search in the sorted holidays): any date maps to an index and
+ * any index to a date in O(log holidays), however far from the start.
  */
 export interface WorkingCalendar {
   /** `plan.start` as written. */
@@ -53,7 +54,7 @@ export const MAX_WORKING_DAYS = 1_000_000;
 const DEFAULT_WORKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 
 export function createWorkingCalendar(calendar: Calendar, start: string): WorkingCalendar {
-  return new TabulatedCalendar(calendar, start);
+  return new WeekArithmeticCalendar(calendar, start);
 }
 
 /** Days since 1970-01-01 of an ISO `YYYY-MM-DD` date (proleptic Gregorian). */
@@ -101,69 +102,96 @@ function civilFromDays(dayNumber: number): [number, number, number] {
   return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
-class TabulatedCalendar implements WorkingCalendar {
+/**
+ * Dates of working days 0 .. DENSE_DATES - 1 are kept in an array (a
+ * schedule asks for the same few thousand again and again); others in a map.
+ */
+const DENSE_DATES = 1 << 16;
+
+/**
+ * Counting is relative to `epoch`, the Monday on or before `plan.start`:
+ * `weekdayWorkdays(x)` is the number of days in [epoch, x) whose weekday is
+ * a workday (negative before the epoch), and
+ * `workingDaysBefore(x) = weekdayWorkdays(x) - (holidays before x)` the
+ * number of working days in [epoch, x). Working day `index` is the working
+ * day with `index + base` working days before it.
+ */
+class WeekArithmeticCalendar implements WorkingCalendar {
   readonly start: string;
   readonly firstWorkingDay: string;
   readonly workdaysPerWeek: number;
   readonly hoursPerDay: number;
 
   private readonly isWorkday: readonly boolean[];
-  private readonly holidays: ReadonlySet<number>;
-  /** forward[k] = day number of working day k, for k = 0 .. forward.length - 1. */
-  private readonly forward: number[];
-  /** backward[j] = day number of working day -(j + 1). */
-  private readonly backward: number[] = [];
-  /** The forward table is complete (weekly periodic after it) once its last day reaches this. */
-  private readonly forwardHorizon: number;
-  /** The backward table is complete once its last (earliest) day reaches this. */
-  private readonly backwardHorizon: number;
-  private readonly dates = new Map<number, string>();
+  /** workdaysBeforeWeekday[w]: workdays among Monday .. weekday w - 1 (w = 0 .. 7). */
+  private readonly workdaysBeforeWeekday: readonly number[];
+  /** workdayWeekdays[r]: the weekday (Monday = 0) of a week's r-th workday. */
+  private readonly workdayWeekdays: readonly number[];
+  private readonly epoch: number;
+  /** Holidays on workdays, as day numbers, ascending, without repeats. */
+  private readonly holidays: readonly number[];
+  /** workingDaysBefore(holidays[j]), non-decreasing in j. */
+  private readonly workingDaysBeforeHoliday: readonly number[];
+  /** workingDaysBefore(the first working day). */
+  private readonly base: number;
+  private readonly denseDates: (string | undefined)[] = [];
+  private readonly otherDates = new Map<number, string>();
 
   constructor(calendar: Calendar, start: string) {
     const workdays = calendar.workdays.length > 0 ? calendar.workdays : DEFAULT_WORKDAYS;
     this.isWorkday = WEEKDAYS.map((weekday) => workdays.includes(weekday));
-    this.workdaysPerWeek = this.isWorkday.filter(Boolean).length;
+    const before = [0];
+    const weekdays: number[] = [];
+    this.isWorkday.forEach((isWorkday, weekday) => {
+      if (isWorkday) weekdays.push(weekday);
+      before.push(weekdays.length);
+    });
+    this.workdaysBeforeWeekday = before;
+    this.workdayWeekdays = weekdays;
+    this.workdaysPerWeek = weekdays.length;
     this.hoursPerDay = calendar.hoursPerDay;
     this.start = start;
+
+    const startDay = dayNumberOfDate(start);
+    // The model only keeps real ISO dates; anything else is a caller's bug.
+    if (!Number.isFinite(startDay)) throw new Error(`createWorkingCalendar: not an ISO date: ${start}`);
+    this.epoch = startDay - weekdayOfDayNumber(startDay);
 
     const holidays = new Set<number>();
     for (const holiday of calendar.holidays) {
       const dayNumber = dayNumberOfDate(holiday.date);
-      // Holidays on days off change nothing; leaving them out keeps the tables short.
+      // Holidays on days off change nothing.
       if (Number.isFinite(dayNumber) && this.isWorkday[weekdayOfDayNumber(dayNumber)]) holidays.add(dayNumber);
     }
-    this.holidays = holidays;
+    this.holidays = [...holidays].sort((a, b) => a - b);
+    this.workingDaysBeforeHoliday = this.holidays.map((holiday, j) => this.weekdayWorkdays(holiday) - j);
 
-    let first = dayNumberOfDate(start);
-    // The model only keeps real ISO dates; anything else is a caller's bug.
-    if (!Number.isFinite(first)) throw new Error(`createWorkingCalendar: not an ISO date: ${start}`);
-    while (!this.isWorkingDay(first)) first++;
-    this.forward = [first];
-    this.firstWorkingDay = dateOfDayNumber(first);
-
-    let latestHoliday = first - 1;
-    let earliestHoliday = first;
-    for (const holiday of holidays) {
-      if (holiday >= first) latestHoliday = Math.max(latestHoliday, holiday);
-      else earliestHoliday = Math.min(earliestHoliday, holiday);
-    }
-    // Once the table holds a full holiday-free week past the last holiday,
-    // its last `workdaysPerWeek` entries repeat every 7 days.
-    this.forwardHorizon = latestHoliday + 7;
-    this.backwardHorizon = earliestHoliday - 7;
+    this.base = this.workingDaysBefore(startDay);
+    this.firstWorkingDay = dateOfDayNumber(this.dayNumberOf(0));
   }
 
   dateOf(index: number): string {
-    let date = this.dates.get(index);
+    const dense = index >= 0 && index < DENSE_DATES;
+    let date = dense ? this.denseDates[index] : this.otherDates.get(index);
     if (date === undefined) {
       date = dateOfDayNumber(this.dayNumberOf(index));
-      this.dates.set(index, date);
+      if (!dense) this.otherDates.set(index, date);
+      else {
+        // Grow without holes so the array stays a plain list.
+        while (this.denseDates.length < index) this.denseDates.push(undefined);
+        this.denseDates[index] = date;
+      }
     }
     return date;
   }
 
   dayNumberOf(index: number): number {
-    return index >= 0 ? this.forwardDay(index) : this.backwardDay(-index - 1);
+    const before = index + this.base;
+    // The holidays before the answer are those with at most `before` working days before them.
+    const holidaysBefore = countAtMost(this.workingDaysBeforeHoliday, before);
+    const weekdayWorkdays = before + holidaysBefore;
+    const weeks = Math.floor(weekdayWorkdays / this.workdaysPerWeek);
+    return this.epoch + 7 * weeks + this.workdayWeekdays[weekdayWorkdays - weeks * this.workdaysPerWeek]!;
   }
 
   indexOnOrAfter(date: string): number {
@@ -175,7 +203,8 @@ class TabulatedCalendar implements WorkingCalendar {
   }
 
   isWorkingDate(date: string): boolean {
-    return this.isWorkingDay(dayNumberOfDate(date));
+    const dayNumber = dayNumberOfDate(date);
+    return this.isWorkday[weekdayOfDayNumber(dayNumber)] === true && !this.isHoliday(dayNumber);
   }
 
   workingDays(duration: Duration): number {
@@ -184,99 +213,48 @@ class TabulatedCalendar implements WorkingCalendar {
     return Math.max(-MAX_WORKING_DAYS, Math.min(MAX_WORKING_DAYS, days));
   }
 
-  private isWorkingDay(dayNumber: number): boolean {
-    return this.isWorkday[weekdayOfDayNumber(dayNumber)] === true && !this.holidays.has(dayNumber);
-  }
-
-  private forwardComplete(): boolean {
-    return this.forward[this.forward.length - 1]! >= this.forwardHorizon;
-  }
-
-  private backwardComplete(): boolean {
-    const last = this.backward.length > 0 ? this.backward[this.backward.length - 1]! : this.forward[0]!;
-    return last <= this.backwardHorizon;
-  }
-
-  private extendForward(): void {
-    let next = this.forward[this.forward.length - 1]! + 1;
-    while (!this.isWorkingDay(next)) next++;
-    this.forward.push(next);
-  }
-
-  private extendBackward(): void {
-    let next = (this.backward.length > 0 ? this.backward[this.backward.length - 1]! : this.forward[0]!) - 1;
-    while (!this.isWorkingDay(next)) next--;
-    this.backward.push(next);
-  }
-
-  private forwardDay(index: number): number {
-    while (index >= this.forward.length && !this.forwardComplete()) this.extendForward();
-    if (index < this.forward.length) return this.forward[index]!;
-    // Periodic tail: the same position in an earlier week of the last tabulated week.
-    const last = this.forward.length - 1;
-    const weeks = Math.ceil((index - last) / this.workdaysPerWeek);
-    return this.forward[index - weeks * this.workdaysPerWeek]! + 7 * weeks;
-  }
-
-  private backwardDay(position: number): number {
-    while (position >= this.backward.length && !this.backwardComplete()) this.extendBackward();
-    if (position < this.backward.length) return this.backward[position]!;
-    // A complete table holds at least one holiday-free week, so the base exists.
-    const last = this.backward.length - 1;
-    const weeks = Math.ceil((position - last) / this.workdaysPerWeek);
-    return this.backward[position - weeks * this.workdaysPerWeek]! - 7 * weeks;
-  }
-
+  /** The working days in [first working day, dayNumber), negative before it. */
   private indexOnOrAfterDay(dayNumber: number): number {
-    const first = this.forward[0]!;
-    if (dayNumber <= first) return 0 - this.countWorkingDaysBefore(dayNumber); // never -0
-    while (this.forward[this.forward.length - 1]! < dayNumber && !this.forwardComplete()) this.extendForward();
-    const lastIndex = this.forward.length - 1;
-    const lastDay = this.forward[lastIndex]!;
-    if (lastDay >= dayNumber) return lowerBound(this.forward, dayNumber);
-    // Past the table: jump whole weeks, then step at most one week forward.
-    const weeks = Math.floor((dayNumber - lastDay) / 7);
-    let index = lastIndex + weeks * this.workdaysPerWeek;
-    while (this.forwardDay(index) < dayNumber) index++;
-    return index;
+    return this.workingDaysBefore(dayNumber) - this.base;
   }
 
-  /** Working days in [dayNumber, first working day). */
-  private countWorkingDaysBefore(dayNumber: number): number {
-    const earliest = (): number =>
-      this.backward.length > 0 ? this.backward[this.backward.length - 1]! : this.forward[0]!;
-    while (earliest() >= dayNumber && !this.backwardComplete()) this.extendBackward();
-    if (earliest() < dayNumber) return countAtLeast(this.backward, dayNumber);
-    // Before the table: whole weeks of `workdaysPerWeek` days, then the rest by weekday.
-    let count = this.backward.length;
-    let day = earliest();
-    const weeks = Math.floor((day - dayNumber) / 7);
-    count += weeks * this.workdaysPerWeek;
-    day -= weeks * 7;
-    for (let d = day - 1; d >= dayNumber; d--) if (this.isWorkday[weekdayOfDayNumber(d)]) count++;
-    return count;
+  /** Days in [epoch, dayNumber) on a workday weekday; negative before the epoch. */
+  private weekdayWorkdays(dayNumber: number): number {
+    const days = dayNumber - this.epoch;
+    const weeks = Math.floor(days / 7);
+    return weeks * this.workdaysPerWeek + this.workdaysBeforeWeekday[days - weeks * 7]!;
+  }
+
+  /** Working days in [epoch, dayNumber); negative before the epoch. */
+  private workingDaysBefore(dayNumber: number): number {
+    return this.weekdayWorkdays(dayNumber) - countLess(this.holidays, dayNumber);
+  }
+
+  private isHoliday(dayNumber: number): boolean {
+    const position = countLess(this.holidays, dayNumber);
+    return this.holidays[position] === dayNumber;
   }
 }
 
-/** The first index of an ascending array whose value is >= target (the array's last value is >= target). */
-function lowerBound(values: readonly number[], target: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle]! >= target) high = middle;
-    else low = middle + 1;
-  }
-  return low;
-}
-
-/** How many values of a descending array are >= target. */
-function countAtLeast(values: readonly number[], target: number): number {
+/** How many values of an ascending array are < target. */
+function countLess(values: readonly number[], target: number): number {
   let low = 0;
   let high = values.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (values[middle]! >= target) low = middle + 1;
+    if (values[middle]! < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** How many values of a non-decreasing array are <= target. */
+function countAtMost(values: readonly number[], target: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! <= target) low = middle + 1;
     else high = middle;
   }
   return low;
