@@ -12,7 +12,7 @@ import { cursorContext } from './completion-context.js';
  */
 
 const SAMPLES = ['samples/connectsphere.crmplan.yaml', 'samples/mid-market-8-week.crmplan.yaml', 'test/fixtures/hostile-names.crmplan.yaml'];
-const HALF_TYPED = ['\n        ow', '\n      - ', '\n  - id: x\n    ', ' [t1, ', '\n    tasks:\n      - {id: a, depends_on: [', '\n        due: 3d after ', '\nri', '\n    x: "unclosed'];
+const HALF_TYPED = ['\n', '\n\n', '\n        ow', '\n      - ', '\n  - id: x\n    ', ' [t1, ', '\n    tasks:\n      - {id: a, depends_on: [', '\n        due: 3d after ', '\nri', '\n    x: "unclosed'];
 
 /** Compares the two ways; true when the part was used. */
 function expectSameContext(text: string | ReturnType<typeof parsePlanText>, offset: number, label: string): boolean {

@@ -129,7 +129,15 @@ export function cursorContext(parsed: ParsedDocument, offset: number, strategy: 
   const aloneOnLine = linePrefix.trim() === '' && lineRest.trim() === '';
   const insert = (base.spaceBefore ? ' ' : '') + CURSOR_PLACEHOLDER + (aloneOnLine ? ':' : '');
   const placeholderStart = start + (base.spaceBefore ? 1 : 0);
-  const fromPart = strategy === 'part' ? locateInUnit(parsed, start, end, insert, placeholderStart) : undefined;
+  const units = strategy === 'part' ? reparseUnits(parsed, start, end) : [];
+  const fromPart =
+    strategy !== 'part'
+      ? undefined
+      : units.length === 0
+        ? aloneOnLine && start === lineStart
+          ? rootKeyPlace(parsed, start, end)
+          : undefined
+        : locateInUnit(parsed, units, start, end, insert, placeholderStart);
   if (fromPart) return { ...base, place: fromPart.place, mapStarts: fromPart.mapStarts, source: 'ast', fromPart: true };
   const found = locatePlaceholder(text.slice(0, start) + insert + text.slice(end), placeholderStart, placeholderStart + CURSOR_PLACEHOLDER.length);
   if (found && found.place.kind !== 'none') {
@@ -154,8 +162,15 @@ interface Located {
  * item of a root list or a root section (its value, not its key). Paths and
  * offsets are those of the whole document.
  */
-function locateInUnit(parsed: ParsedDocument, start: number, end: number, insert: string, placeholderStart: number): Located | undefined {
-  const unit = reparseUnits(parsed, start, end).find((candidate) => isSection(candidate));
+function locateInUnit(
+  parsed: ParsedDocument,
+  units: readonly ReparseUnit[],
+  start: number,
+  end: number,
+  insert: string,
+  placeholderStart: number,
+): Located | undefined {
+  const unit = units.find((candidate) => isSection(candidate));
   if (!unit) return undefined;
   const text = parsed.text;
   const delta = insert.length - (end - start);
@@ -177,6 +192,26 @@ function locateInUnit(parsed: ParsedDocument, start: number, end: number, insert
   const root = parsed.doc.contents;
   if (isMap(root) && root.range) located.mapStarts.set(pathKey([]), root.range[0]);
   return located;
+}
+
+/**
+ * A word alone on its line at column 0, in no root section (between or
+ * after them) of a document without errors: a root key being typed (`ri|` for `risks:`). The other root keys come from the
+ * analysed document; nothing needs parsing.
+ */
+function rootKeyPlace(parsed: ParsedDocument, start: number, end: number): Located | undefined {
+  const root = parsed.doc.contents;
+  if (!isMap(root) || root.flow || !root.range || parsed.problems.length > 0) return undefined;
+  const present = new Set<string>();
+  for (const pair of root.items) {
+    const key = pair.key;
+    if (!isScalar(key) || key.value === null || !key.range) continue;
+    // The word itself, when it already is a key of the analysed document.
+    if (key.range[0] === start && key.range[1] === end) continue;
+    present.add(String(key.value));
+  }
+  // Above the first key, the word becomes the root mapping's first key.
+  return { place: { kind: 'key', path: [], present, flow: false }, mapStarts: new Map([[pathKey([]), Math.min(root.range[0], start)]]) };
 }
 
 /** A root section (`plan:`) or an item of a root list (a phase, a person): big enough that recovery from errors in it stays in it. */
