@@ -1,8 +1,8 @@
 import type { Symbols } from '../model/symbols.js';
 import type { PlanModel } from '../model/types.js';
-import type { WorkEdge, WorkGraph } from '../model/work-graph.js';
+import type { WorkGraph } from '../model/work-graph.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
-import { earliestTaskStart, phaseSpan } from '../schedule/forward-pass.js';
+import { ForwardPass, ScheduleEdges } from '../schedule/forward-pass.js';
 import { computeOverallocations, type OccupiedRange } from '../schedule/load.js';
 
 /**
@@ -47,6 +47,7 @@ export const waitCheckCounter = { checks: 0 };
 export class WaitCheck {
   private remaining: number;
   private orderPositions: Int32Array | undefined;
+  private dates: ScheduledDates | undefined;
   private readonly overallocatedPairs: Set<string>;
 
   constructor(
@@ -105,35 +106,56 @@ export class WaitCheck {
   /** Every task's [s, e) once `taskIndex` waits for the finish of `predecessor`; undefined when nothing moves. */
   private rangesAfterWaiting(taskIndex: number, predecessor: number): (OccupiedRange | undefined)[] | undefined {
     const { graph, schedule } = this;
-    const taskCount = graph.taskCount;
     const task = schedule.tasks[taskIndex];
     const before = schedule.tasks[predecessor];
     if (!task || !before || before.e <= task.s) return undefined;
-    const moved = new Map<number, OccupiedRange>([[taskIndex, { s: before.e, e: before.e + task.duration }]]);
-    const datesOf = (node: number): OccupiedRange | undefined =>
-      moved.get(node) ?? (node < taskCount ? schedule.tasks[node] : schedule.phases[node - taskCount]);
+    const scheduled = this.scheduledDates();
+    const early = scheduled.early.slice();
+    const earlyEnd = scheduled.earlyEnd.slice();
+    const pass = new ForwardPass(scheduled.edges, graph.taskCount, scheduled.durations, scheduled.startBounds, early, earlyEnd);
+    const moved = new Uint8Array(early.length);
+    early[taskIndex] = before.e;
+    earlyEnd[taskIndex] = before.e + task.duration;
+    moved[taskIndex] = 1;
 
-    const lagOf = (edge: WorkEdge): number => (edge.dependency ? schedule.calendar.workingDays(edge.dependency.lag) : 0);
     const order = graph.order;
-    const position = this.positionInOrder(taskIndex);
-    for (let index = position + 1; index < order.length; index++) {
-      const node = order[index]!;
+    for (let position = this.positionInOrder(taskIndex) + 1; position < order.length; position++) {
+      const node = order[position]!;
       const edges = graph.edges[node] ?? [];
-      if (!edges.some((edge) => moved.has(edge.to))) continue;
-      const old = datesOf(node);
-      if (!old) continue;
-      // The scheduler's own forward-pass steps, over the moved dates.
-      let dates: OccupiedRange | undefined;
-      if (node < taskCount) {
-        const scheduled = schedule.tasks[node]!;
-        const { s } = earliestTaskStart(edges, graph.cyclic, datesOf, scheduled.startBound, lagOf);
-        dates = { s, e: s + scheduled.duration };
-      } else {
-        dates = phaseSpan(edges, graph.cyclic, datesOf);
-      }
-      if (dates && (dates.s !== old.s || dates.e !== old.e)) moved.set(node, dates);
+      if (!edges.some((edge) => moved[edge.to] === 1)) continue;
+      const oldStart = early[node]!;
+      const oldEnd = earlyEnd[node]!;
+      if (Number.isNaN(oldStart)) continue;
+      // The scheduler's own forward-pass step, over the moved dates.
+      pass.scheduleNode(node);
+      if (early[node] !== oldStart || earlyEnd[node] !== oldEnd) moved[node] = 1;
     }
-    return schedule.tasks.map((scheduled, index) => moved.get(index) ?? scheduled);
+    return schedule.tasks.map((range, index) => (moved[index] === 1 ? { s: early[index]!, e: earlyEnd[index]! } : range));
+  }
+
+  /** The schedule's forward-pass inputs and results as arrays, made on the first check. */
+  private scheduledDates(): ScheduledDates {
+    if (!this.dates) {
+      const { graph, schedule } = this;
+      const nodeCount = graph.taskCount + graph.phaseCount;
+      const early = new Float64Array(nodeCount).fill(Number.NaN);
+      const earlyEnd = new Float64Array(nodeCount).fill(Number.NaN);
+      const durations = new Float64Array(graph.taskCount);
+      const startBounds = new Float64Array(graph.taskCount).fill(Number.NaN);
+      const dated = [...schedule.tasks, ...schedule.phases];
+      dated.forEach((range, node) => {
+        if (!range) return;
+        early[node] = range.s;
+        earlyEnd[node] = range.e;
+      });
+      schedule.tasks.forEach((range, taskIndex) => {
+        if (!range) return;
+        durations[taskIndex] = range.duration;
+        if (range.startBound !== undefined) startBounds[taskIndex] = range.startBound;
+      });
+      this.dates = { edges: new ScheduleEdges(graph, schedule.calendar), early, earlyEnd, durations, startBounds };
+    }
+    return this.dates;
   }
 
   private positionInOrder(node: number): number {
@@ -144,6 +166,17 @@ export class WaitCheck {
     }
     return this.orderPositions[node] ?? -1;
   }
+}
+
+interface ScheduledDates {
+  readonly edges: ScheduleEdges;
+  /** Per node; NaN for nodes without dates. */
+  readonly early: Float64Array;
+  readonly earlyEnd: Float64Array;
+  /** Per task. */
+  readonly durations: Float64Array;
+  /** Per task; NaN without `start:`. */
+  readonly startBounds: Float64Array;
 }
 
 function pairKey(personIndex: number, taskIndex: number): string {

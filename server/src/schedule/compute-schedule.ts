@@ -1,8 +1,8 @@
-import type { DueSpec, PlanModel, Task } from '../model/types.js';
+import type { Calendar, DueSpec, PlanModel, Task } from '../model/types.js';
 import type { Symbols } from '../model/symbols.js';
 import type { WorkEdge, WorkGraph } from '../model/work-graph.js';
 import { createWorkingCalendar, type WorkingCalendar } from './calendar.js';
-import { earliestTaskStart, phaseSpan, type NodeDates } from './forward-pass.js';
+import { EdgeKind, ForwardPass, ScheduleEdges } from './forward-pass.js';
 import { computeOverallocations, type Overallocation } from './load.js';
 
 /**
@@ -102,10 +102,20 @@ export interface TaskDuration {
  * written) and for `0d`/`0w`; 0 and `missing` when there is no usable duration.
  */
 export function taskDuration(task: Task, calendar: WorkingCalendar): TaskDuration {
-  if (task.milestone) return { days: 0, milestone: true, missing: false };
-  if (!task.duration) return { days: 0, milestone: false, missing: true };
-  const days = Math.max(0, calendar.workingDays(task.duration.value));
-  return { days, milestone: days === 0, missing: false };
+  const missing = durationMissing(task);
+  const days = durationDays(task, calendar);
+  return { days, milestone: !missing && days === 0, missing };
+}
+
+/** Neither a milestone nor a duration: scheduled with D = 0 (see TaskSchedule.durationMissing). */
+function durationMissing(task: Task): boolean {
+  return !task.milestone && !task.duration;
+}
+
+/** D in working days (see taskDuration), without an object per task. */
+function durationDays(task: Task, calendar: WorkingCalendar): number {
+  if (task.milestone || !task.duration) return 0;
+  return Math.max(0, calendar.workingDays(task.duration.value));
 }
 
 /**
@@ -116,47 +126,70 @@ export function taskDuration(task: Task, calendar: WorkingCalendar): TaskDuratio
 export function computeSchedule(model: PlanModel, graph: WorkGraph): Schedule | undefined {
   const start = model.plan.start?.value;
   if (start === undefined) return undefined;
-  const calendar = createWorkingCalendar(model.plan.calendar, start);
-  return computeScheduleWithCalendar(model, graph, calendar);
+  return computeScheduleWithCalendar(model, graph, workingCalendarOf(model.plan.calendar, start));
 }
 
-/** computeSchedule with a calendar the caller already has. */
+/** How many calendars `workingCalendarOf` keeps. */
+const KEPT_CALENDARS = 4;
+const keptCalendars = new Map<string, WorkingCalendar>();
+
+/**
+ * The working calendar of a plan's `calendar` and start. Calendars with the
+ * same workdays, hours, holidays and start are the same calendar, so the
+ * last few are kept: the language server schedules the same plan on every
+ * keystroke, and a kept calendar has its dates already formatted.
+ */
+function workingCalendarOf(calendar: Calendar, start: string): WorkingCalendar {
+  const key = [start, calendar.hoursPerDay, calendar.workdays.join(','), ...calendar.holidays.map((holiday) => holiday.date)].join(' ');
+  let working = keptCalendars.get(key);
+  if (working) {
+    // Most recently used last, so the first key is the one to drop.
+    keptCalendars.delete(key);
+  } else {
+    working = createWorkingCalendar(calendar, start);
+    if (keptCalendars.size >= KEPT_CALENDARS) keptCalendars.delete(keptCalendars.keys().next().value!);
+  }
+  keptCalendars.set(key, working);
+  return working;
+}
+
+/**
+ * computeSchedule with a calendar the caller already has.
+ *
+ * Performance: the language server schedules on every keystroke that
+ * changes a duration, so each task and edge object of the model is read
+ * once, into typed arrays indexed by node (or edge); the passes and the
+ * results are computed from those, and dates are formatted by the
+ * calendar, once per working day.
+ */
 export function computeScheduleWithCalendar(model: PlanModel, graph: WorkGraph, calendar: WorkingCalendar): Schedule {
   const taskCount = model.tasks.length;
   const phaseCount = model.phases.length;
   const nodeCount = taskCount + phaseCount;
-  const { cyclic, edges, order } = graph;
+  const order = graph.order;
+  const edges = new ScheduleEdges(graph, calendar);
+  const { start: edgeStart, target: edgeTarget, kind: edgeKind, lag: edgeLag, onCycle } = edges;
 
-  const durations = model.tasks.map((task) => taskDuration(task, calendar));
-  const lagOf = (edge: WorkEdge): number => (edge.dependency ? calendar.workingDays(edge.dependency.lag) : 0);
-
-  // Early dates per node (tasks and phases); NaN = not scheduled.
-  const early = new Float64Array(nodeCount).fill(Number.NaN);
-  const earlyEnd = new Float64Array(nodeCount).fill(Number.NaN);
-  const startBounds: (number | undefined)[] = new Array<number | undefined>(taskCount);
-  const drivingEdges: (WorkEdge | undefined)[] = new Array<WorkEdge | undefined>(taskCount);
+  const durations = new Float64Array(taskCount);
+  const durationsMissing = new Uint8Array(taskCount);
+  // NaN = no `start:` / `deadline:`.
+  const startBounds = new Float64Array(taskCount).fill(Number.NaN);
+  const deadlineIndexes = new Float64Array(taskCount).fill(Number.NaN);
+  for (let task = 0; task < taskCount; task++) {
+    const written = model.tasks[task]!;
+    durations[task] = durationDays(written, calendar);
+    if (durationMissing(written)) durationsMissing[task] = 1;
+    if (written.start) startBounds[task] = calendar.indexOnOrAfter(written.start.value);
+    if (written.deadline) deadlineIndexes[task] = calendar.indexOnOrBefore(written.deadline.value);
+  }
 
   // Forward pass: prerequisites come first in `order`, so every scheduled
   // predecessor already has its dates. Edges to cyclic nodes are ignored.
-  const earlyDates = (node: number): NodeDates | undefined =>
-    Number.isNaN(early[node]!) ? undefined : { s: early[node]!, e: earlyEnd[node]! };
-  for (const node of order) {
-    if (node < taskCount) {
-      const task = model.tasks[node]!;
-      const startBound = task.start ? calendar.indexOnOrAfter(task.start.value) : undefined;
-      startBounds[node] = startBound;
-      const { s, driver } = earliestTaskStart(edges[node] ?? [], cyclic, earlyDates, startBound, lagOf);
-      early[node] = s;
-      earlyEnd[node] = s + durations[node]!.days;
-      drivingEdges[node] = driver;
-    } else {
-      const span = phaseSpan(edges[node] ?? [], cyclic, earlyDates);
-      if (span) {
-        early[node] = span.s;
-        earlyEnd[node] = span.e;
-      }
-    }
-  }
+  // NaN = not scheduled.
+  const early = new Float64Array(nodeCount).fill(Number.NaN);
+  const earlyEnd = new Float64Array(nodeCount).fill(Number.NaN);
+  const forward = new ForwardPass(edges, taskCount, durations, startBounds, early, earlyEnd);
+  for (let position = 0; position < order.length; position++) forward.scheduleNode(order[position]!);
 
   let projectEnd = 0;
   for (let task = 0; task < taskCount; task++) {
@@ -176,7 +209,7 @@ export function computeScheduleWithCalendar(model: PlanModel, graph: WorkGraph, 
   const lateStartBound = new Float64Array(taskCount);
   const freeFloat = new Float64Array(taskCount);
   for (let task = 0; task < taskCount; task++) {
-    lateStartBound[task] = projectEnd - durations[task]!.days;
+    lateStartBound[task] = projectEnd - durations[task]!;
     freeFloat[task] = projectEnd - (Number.isNaN(earlyEnd[task]!) ? 0 : earlyEnd[task]!);
   }
   const phaseLateEnd = new Float64Array(phaseCount).fill(Number.POSITIVE_INFINITY);
@@ -187,18 +220,20 @@ export function computeScheduleWithCalendar(model: PlanModel, graph: WorkGraph, 
 
   for (let position = order.length - 1; position >= 0; position--) {
     const node = order[position]!;
+    const firstEdge = edgeStart[node]!;
+    const endEdge = edgeStart[node + 1]!;
     if (node < taskCount) {
       const ls = lateStartBound[node]!;
       lateStart[node] = ls;
       const s = early[node]!;
-      for (const edge of edges[node] ?? []) {
-        const dependency = edge.dependency;
-        const to = edge.to;
-        if (!dependency || cyclic.has(to) || Number.isNaN(early[to]!)) continue;
-        const lag = lagOf(edge);
-        const ss = dependency.type === 'SS';
+      for (let edge = firstEdge; edge < endEdge; edge++) {
+        const kind = edgeKind[edge]!;
+        const to = edgeTarget[edge]!;
+        if (kind === EdgeKind.contains || kind === EdgeKind.none || onCycle[to] === 1 || Number.isNaN(early[to]!)) continue;
+        const lag = edgeLag[edge]!;
+        const ss = kind === EdgeKind.startToStart;
         if (to < taskCount) {
-          const d = durations[to]!.days;
+          const d = durations[to]!;
           const bound = ss ? ls - lag : ls - lag - d;
           if (bound < lateStartBound[to]!) lateStartBound[to] = bound;
           const room = ss ? s - lag - early[to]! : s - lag - earlyEnd[to]!;
@@ -217,10 +252,10 @@ export function computeScheduleWithCalendar(model: PlanModel, graph: WorkGraph, 
     } else if (!Number.isNaN(early[node]!)) {
       const phase = node - taskCount;
       const phaseStart = early[node]!;
-      for (const edge of edges[node] ?? []) {
-        const task = edge.to;
-        if (edge.via !== 'contains' || cyclic.has(task)) continue;
-        const d = durations[task]!.days;
+      for (let edge = firstEdge; edge < endEdge; edge++) {
+        const task = edgeTarget[edge]!;
+        if (edgeKind[edge] !== EdgeKind.contains || onCycle[task] === 1) continue;
+        const d = durations[task]!;
         lateStartBound[task] = Math.min(lateStartBound[task]!, phaseLateEnd[phase]! - d);
         freeFloat[task] = Math.min(freeFloat[task]!, phaseEarlyEndRoom[phase]! - earlyEnd[task]!);
         if (early[task] === phaseStart) {
@@ -232,6 +267,7 @@ export function computeScheduleWithCalendar(model: PlanModel, graph: WorkGraph, 
   }
 
   const tasks: (TaskSchedule | undefined)[] = new Array<TaskSchedule | undefined>(taskCount);
+  const criticalTaskIndexes: number[] = [];
   let latestFinish = Number.NEGATIVE_INFINITY;
   for (let taskIndex = 0; taskIndex < taskCount; taskIndex++) {
     const s = early[taskIndex]!;
@@ -239,62 +275,71 @@ export function computeScheduleWithCalendar(model: PlanModel, graph: WorkGraph, 
       tasks[taskIndex] = undefined;
       continue;
     }
-    const task = model.tasks[taskIndex]!;
-    const duration = durations[taskIndex]!;
+    const days = durations[taskIndex]!;
+    const missing = durationsMissing[taskIndex] === 1;
     const e = earlyEnd[taskIndex]!;
-    const finishIndex = duration.days > 0 ? e - 1 : s;
-    latestFinish = Math.max(latestFinish, finishIndex);
+    const finishIndex = days > 0 ? e - 1 : s;
+    if (finishIndex > latestFinish) latestFinish = finishIndex;
     const ls = lateStart[taskIndex]!;
     const totalFloat = ls - s;
-    const startBound = startBounds[taskIndex];
+    const critical = totalFloat === 0;
+    if (critical) criticalTaskIndexes.push(taskIndex);
+    const startBound = Number.isNaN(startBounds[taskIndex]!) ? undefined : startBounds[taskIndex];
     const startDelay = startBound === undefined ? 0 : Math.max(0, s - Math.max(0, startBound));
-    const deadlineIndex = task.deadline ? calendar.indexOnOrBefore(task.deadline.value) : undefined;
+    const deadlineIndex = Number.isNaN(deadlineIndexes[taskIndex]!) ? undefined : deadlineIndexes[taskIndex];
     const deadlineOverrun = deadlineIndex === undefined ? 0 : Math.max(0, finishIndex - deadlineIndex);
     tasks[taskIndex] = {
       taskIndex,
-      s,
-      e,
+      s: small(s),
+      e: small(e),
       start: calendar.dateOf(s),
       finish: calendar.dateOf(finishIndex),
-      finishIndex,
-      duration: duration.days,
-      lateStart: ls,
-      lateEnd: ls + duration.days,
-      totalFloat,
-      freeFloat: freeFloat[taskIndex]!,
-      critical: totalFloat === 0,
-      milestone: duration.milestone,
-      durationMissing: duration.missing,
-      drivingEdge: drivingEdges[taskIndex],
-      startBound,
+      finishIndex: small(finishIndex),
+      duration: small(days),
+      lateStart: small(ls),
+      lateEnd: small(ls + days),
+      totalFloat: small(totalFloat),
+      freeFloat: small(freeFloat[taskIndex]!),
+      critical,
+      milestone: !missing && days === 0,
+      durationMissing: missing,
+      drivingEdge: forward.drivingEdges[taskIndex],
+      startBound: startBound === undefined ? undefined : small(startBound),
       startConflict: startDelay > 0,
-      startDelay,
-      deadlineIndex,
+      startDelay: small(startDelay),
+      deadlineIndex: deadlineIndex === undefined ? undefined : small(deadlineIndex),
       deadlineMissed: deadlineOverrun > 0,
-      deadlineOverrun,
+      deadlineOverrun: small(deadlineOverrun),
     };
   }
 
-  const phases: (PhaseSchedule | undefined)[] = model.phases.map((phase, phaseIndex) => {
+  const phases: (PhaseSchedule | undefined)[] = new Array<PhaseSchedule | undefined>(phaseCount);
+  for (let phaseIndex = 0; phaseIndex < phaseCount; phaseIndex++) {
     const node = taskCount + phaseIndex;
     const s = early[node]!;
-    if (Number.isNaN(s) || cyclic.has(node)) return undefined;
+    if (Number.isNaN(s) || onCycle[node] === 1) {
+      phases[phaseIndex] = undefined;
+      continue;
+    }
     const e = earlyEnd[node]!;
     const finishIndex = e > s ? e - 1 : s;
-    return {
+    phases[phaseIndex] = {
       phaseIndex,
-      s,
-      e,
+      s: small(s),
+      e: small(e),
       start: calendar.dateOf(s),
       finish: calendar.dateOf(finishIndex),
-      finishIndex,
-      critical: phase.taskIndexes.some((taskIndex) => tasks[taskIndex]?.critical === true),
+      finishIndex: small(finishIndex),
+      critical: model.phases[phaseIndex]!.taskIndexes.some((taskIndex) => tasks[taskIndex]?.critical === true),
     };
-  });
+  }
 
-  const criticalTasks = tasks
-    .filter((task): task is TaskSchedule => task?.critical === true)
-    .sort((a, b) => a.s - b.s || compareIds(idOf(model, a.taskIndex), idOf(model, b.taskIndex)) || a.taskIndex - b.taskIndex);
+  criticalTaskIndexes.sort((a, b) => early[a]! - early[b]! || compareIds(idOf(model, a), idOf(model, b)) || a - b);
+  const criticalPath: string[] = [];
+  for (const taskIndex of criticalTaskIndexes) {
+    const id = idOf(model, taskIndex);
+    if (id !== undefined) criticalPath.push(id);
+  }
 
   return {
     calendar,
@@ -303,13 +348,22 @@ export function computeScheduleWithCalendar(model: PlanModel, graph: WorkGraph, 
     projectEnd,
     start: calendar.start,
     finish: latestFinish === Number.NEGATIVE_INFINITY ? undefined : calendar.dateOf(latestFinish),
-    criticalPath: criticalTasks.flatMap((task) => {
-      const id = idOf(model, task.taskIndex);
-      return id === undefined ? [] : [id];
-    }),
-    criticalTaskIndexes: criticalTasks.map((task) => task.taskIndex),
+    criticalPath,
+    criticalTaskIndexes,
     overallocations: computeOverallocations(model, calendar, tasks),
   };
+}
+
+/**
+ * The same number, as a small integer when it is one. A value read from a
+ * Float64Array is a float to V8 even when it is whole, and an object field
+ * that ever held a float boxes every value it holds: eight allocations per
+ * task of a 10,000-task schedule, on every keystroke. Whole values (all of
+ * them, short of absurd durations) stay unboxed this way; -0 stays -0.
+ */
+function small(value: number): number {
+  const integer = value | 0;
+  return Object.is(integer, value) ? integer : value;
 }
 
 function idOf(model: PlanModel, taskIndex: number): string | undefined {

@@ -1,56 +1,149 @@
-import type { WorkEdge } from '../model/work-graph.js';
+import type { WorkEdge, WorkGraph } from '../model/work-graph.js';
+import type { WorkingCalendar } from './calendar.js';
 
-/** A scheduled node's working-day range [s, e). */
-export interface NodeDates {
-  readonly s: number;
-  readonly e: number;
+/** What an edge of `ScheduleEdges` means to the passes. */
+export const EdgeKind = {
+  /** A phase waits for a task it contains (its span is its tasks'). */
+  contains: 0,
+  /** Finish-to-start: waits for the end of the target, plus the lag. */
+  finishToStart: 1,
+  /** Start-to-start: waits for the start of the target, plus the lag. */
+  startToStart: 2,
+  /** Neither (an edge without a dependency that is not `contains`): imposes nothing. */
+  none: 3,
+} as const;
+
+/**
+ * A work graph's edges in flat arrays for one calendar, read once from the
+ * edge objects: the edges of `node` are positions `start[node]` up to
+ * `start[node + 1]`, in the order of `graph.edges[node]`, with their target,
+ * kind, lag in working days and whether the target is on a cycle. The
+ * scheduler's passes read only these: a 10,000-task plan's edge and
+ * dependency objects are spread over the heap, and reading them once
+ * instead of once per pass is most of what the passes cost.
+ */
+export class ScheduleEdges {
+  readonly start: Int32Array;
+  readonly target: Int32Array;
+  readonly kind: Uint8Array;
+  readonly lag: Float64Array;
+  /** 1 for a node on a dependency cycle. */
+  readonly onCycle: Uint8Array;
+
+  constructor(
+    private readonly graph: WorkGraph,
+    calendar: WorkingCalendar,
+  ) {
+    const nodeCount = graph.taskCount + graph.phaseCount;
+    this.onCycle = new Uint8Array(nodeCount);
+    for (const node of graph.cyclic) this.onCycle[node] = 1;
+    this.start = new Int32Array(nodeCount + 1);
+    let count = 0;
+    for (let node = 0; node < nodeCount; node++) {
+      this.start[node] = count;
+      count += graph.edges[node]?.length ?? 0;
+    }
+    this.start[nodeCount] = count;
+    this.target = new Int32Array(count);
+    this.kind = new Uint8Array(count);
+    this.lag = new Float64Array(count);
+    for (let node = 0; node < nodeCount; node++) {
+      const edges = graph.edges[node] ?? [];
+      const first = this.start[node]!;
+      for (let index = 0; index < edges.length; index++) {
+        const edge = edges[index]!;
+        const position = first + index;
+        const dependency = edge.dependency;
+        this.target[position] = edge.to;
+        if (dependency) {
+          this.kind[position] = dependency.type === 'SS' ? EdgeKind.startToStart : EdgeKind.finishToStart;
+          this.lag[position] = calendar.workingDays(dependency.lag);
+        } else {
+          this.kind[position] = edge.via === 'contains' ? EdgeKind.contains : EdgeKind.none;
+        }
+      }
+    }
+  }
+
+  /** The edge object at a position. */
+  edgeAt(node: number, position: number): WorkEdge | undefined {
+    return this.graph.edges[node]?.[position - this.start[node]!];
+  }
 }
 
 /**
- * The forward-pass step for one task: the largest of 0, its `start`
- * bound and the bound each dependency sets (FS: predecessor's e + lag; SS:
- * predecessor's s + lag). Edges to cyclic or unscheduled nodes (an empty
- * phase) impose nothing. Shared by the scheduler and by what-if checks that
- * re-schedule part of a plan, so both follow the same semantics.
+ * The forward pass over a work graph, one node at a time, into flat arrays:
+ * `early[node]` and `earlyEnd[node]` are the node's working-day range
+ * [s, e), NaN while (or when) it is not scheduled. Shared by the scheduler
+ * and by the what-if checks that re-schedule part of a plan, so both follow
+ * the same semantics:
+ *
+ * - a task starts at the largest of 0, its `start` bound and the bound each
+ *   dependency sets (FS: predecessor's e + lag; SS: predecessor's s + lag);
+ *   the first dependency that sets the largest bound drives it;
+ * - a phase spans its scheduled tasks (unscheduled without any);
+ * - edges to nodes on a cycle, or to unscheduled ones (an empty phase),
+ *   impose nothing.
  */
-export function earliestTaskStart(
-  edges: readonly WorkEdge[],
-  cyclic: ReadonlySet<number>,
-  datesOf: (node: number) => NodeDates | undefined,
-  startBound: number | undefined,
-  lagOf: (edge: WorkEdge) => number,
-): { readonly s: number; readonly driver?: WorkEdge } {
-  let s = 0;
-  if (startBound !== undefined && startBound > s) s = startBound;
-  let driver: WorkEdge | undefined;
-  for (const edge of edges) {
-    const dependency = edge.dependency;
-    if (!dependency || cyclic.has(edge.to)) continue;
-    const predecessor = datesOf(edge.to);
-    if (!predecessor) continue;
-    const bound = (dependency.type === 'SS' ? predecessor.s : predecessor.e) + lagOf(edge);
-    if (bound > s) {
-      s = bound;
-      driver = edge;
-    }
-  }
-  return { s, driver };
-}
+export class ForwardPass {
+  /** The edge whose bound set each task's start, when a dependency (not 0 or `start`) did. */
+  readonly drivingEdges: (WorkEdge | undefined)[];
 
-/** A phase spans its scheduled tasks; undefined when none is scheduled. */
-export function phaseSpan(
-  edges: readonly WorkEdge[],
-  cyclic: ReadonlySet<number>,
-  datesOf: (node: number) => NodeDates | undefined,
-): NodeDates | undefined {
-  let s = Number.POSITIVE_INFINITY;
-  let e = Number.NEGATIVE_INFINITY;
-  for (const edge of edges) {
-    if (edge.via !== 'contains' || cyclic.has(edge.to)) continue;
-    const member = datesOf(edge.to);
-    if (!member) continue;
-    s = Math.min(s, member.s);
-    e = Math.max(e, member.e);
+  constructor(
+    private readonly edges: ScheduleEdges,
+    private readonly taskCount: number,
+    /** D per task, in working days. */
+    private readonly durations: Float64Array,
+    /** The index each task's `start:` asks for; NaN without one. */
+    private readonly startBounds: Float64Array,
+    readonly early: Float64Array,
+    readonly earlyEnd: Float64Array,
+  ) {
+    this.drivingEdges = new Array<WorkEdge | undefined>(taskCount).fill(undefined);
   }
-  return s === Number.POSITIVE_INFINITY ? undefined : { s, e };
+
+  /** Computes one node's dates from those of what it waits for (which must be final). */
+  scheduleNode(node: number): void {
+    if (node < this.taskCount) this.scheduleTask(node);
+    else this.schedulePhase(node);
+  }
+
+  private scheduleTask(task: number): void {
+    const { early, earlyEnd } = this;
+    const { start, target, kind, lag, onCycle } = this.edges;
+    let s = 0;
+    const startBound = this.startBounds[task]!;
+    if (startBound > s) s = startBound; // false for NaN: no bound
+    let driver = -1;
+    for (let position = start[task]!, end = start[task + 1]!; position < end; position++) {
+      const edgeKind = kind[position]!;
+      const to = target[position]!;
+      if (edgeKind === EdgeKind.contains || edgeKind === EdgeKind.none || onCycle[to] === 1) continue;
+      const predecessor = edgeKind === EdgeKind.startToStart ? early[to]! : earlyEnd[to]!;
+      if (Number.isNaN(predecessor)) continue;
+      const bound = predecessor + lag[position]!;
+      if (bound > s) {
+        s = bound;
+        driver = position;
+      }
+    }
+    early[task] = s;
+    earlyEnd[task] = s + this.durations[task]!;
+    this.drivingEdges[task] = driver < 0 ? undefined : this.edges.edgeAt(task, driver);
+  }
+
+  private schedulePhase(phase: number): void {
+    const { early, earlyEnd } = this;
+    const { start, target, kind, onCycle } = this.edges;
+    let s = Number.POSITIVE_INFINITY;
+    let e = Number.NEGATIVE_INFINITY;
+    for (let position = start[phase]!, end = start[phase + 1]!; position < end; position++) {
+      const member = target[position]!;
+      if (kind[position] !== EdgeKind.contains || onCycle[member] === 1 || Number.isNaN(early[member]!)) continue;
+      if (early[member]! < s) s = early[member]!;
+      if (earlyEnd[member]! > e) e = earlyEnd[member]!;
+    }
+    early[phase] = s === Number.POSITIVE_INFINITY ? Number.NaN : s;
+    earlyEnd[phase] = s === Number.POSITIVE_INFINITY ? Number.NaN : e;
+  }
 }
