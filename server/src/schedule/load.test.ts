@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schedulePlanText } from './schedule-test-support.js';
+import { dayByDayOverallocations, overallocationLines, schedulePlanText, seededRandom } from './schedule-test-support.js';
 
 // Working days from Monday 2027-01-04: 0 Jan 04 .. 4 Jan 08, 5 Jan 11 .. 9 Jan 15.
 const text = `crmplan: 1
@@ -98,5 +98,44 @@ phases:
       ['a', '2027-01-06', '2027-01-07', 6.5 / 6, ['t1', 't2']],
       ['b', '2027-01-06', '2027-01-07', 6.5 / 6, ['t1', 't2']],
     ]);
+  });
+
+  it('matches a day-by-day count when a few people share many overlapping tasks', () => {
+    // Dozens of bookings per person: the sweep's sort merges runs here, and ties in start and end are common.
+    const random = seededRandom(11);
+    const int = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
+    for (let round = 0; round < 20; round++) {
+      const tasks = Array.from({ length: int(20, 120) }, (_, index) => {
+        const people = ['a', 'b', 'c'].filter(() => random() < 0.6);
+        const assign = people.map((person) => `{person: ${person}, load: ${random() < 0.5 ? `${int(1, 8) * 10}%` : `${int(1, 5) * 4}h/w`}}`);
+        return `      - {id: t${index}, duration: ${int(1, 15)}d, start: 2027-01-${String(int(4, 28)).padStart(2, '0')}, assign: [${assign.join(', ')}]}`;
+      });
+      const { model, schedule } = schedulePlanText(`crmplan: 1
+plan: {name: Many, start: 2027-01-04}
+people: [{id: a}, {id: b, capacity: 60%}, {id: c, capacity: 30h/w}]
+phases:
+  - id: p
+    tasks:
+${tasks.join('\n')}
+`);
+      expect(overallocationLines(schedule), `round ${round}`).toEqual(dayByDayOverallocations(model, schedule));
+    }
+  });
+
+  it('forgets a task whose other booking of the person is below the noise floor, and keeps counting the rest', () => {
+    // 'a' books 'pair' at 50% and at a billionth of an hour a day; when its
+    // 50% ends the rest is below LOAD_EPSILON and 'a' leaves the active set
+    // before its tiny booking ends.
+    const { schedule } = schedulePlanText(`crmplan: 1
+plan: {name: Tiny, start: 2027-01-04}
+people: [{id: pair}]
+phases:
+  - id: p
+    tasks:
+      - {id: a, duration: 3d, assign: [{person: pair, load: 50%}, {person: pair, load: 0.00000001%}]}
+      - {id: c, duration: 2d, start: 2027-01-07, assign: [{person: pair}]}
+      - {id: d, duration: 2d, start: 2027-01-07, assign: [{person: pair, load: 10%}]}
+`);
+    expect(schedule.overallocations.map((o) => [o.from, o.to, o.peak, o.tasks])).toEqual([['2027-01-07', '2027-01-08', 1.1, ['c', 'd']]]);
   });
 });

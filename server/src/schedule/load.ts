@@ -68,58 +68,34 @@ export function assignmentDailyLoad(assignment: Assignment, calendar: WorkingCal
   return assignment.load ? hoursPerDay(assignment.load.value, calendar) : calendar.hoursPerDay;
 }
 
-/** One person's share of one task: `load` hours per day over [s, e). */
-interface Booking {
-  readonly taskIndex: number;
-  readonly s: number;
-  readonly e: number;
-  readonly load: number;
-}
-
 /**
  * Finds every overallocation, ordered by person (document order) then by
  * first day. `ranges` is indexed by task; undefined entries (tasks on a
  * cycle) and empty ranges (milestones) carry no load.
  *
  * Per person this sweeps start/end events rather than walking days, so the
- * cost is O(assignments log assignments) whatever the durations are.
+ * cost is O(assignments log assignments) whatever the durations are. The
+ * bookings live in flat arrays grouped by person (the scheduler calls this
+ * on every keystroke): no object per booking.
  */
 export function computeOverallocations(
   model: PlanModel,
   calendar: WorkingCalendar,
   ranges: readonly (OccupiedRange | undefined)[],
 ): Overallocation[] {
-  // The first declaration of an id wins, as in collectSymbols.
-  const personByIds = new Map<string, number>();
-  model.people.forEach((person, index) => {
-    if (person.id && !personByIds.has(person.id.value)) personByIds.set(person.id.value, index);
-  });
-
-  const bookingsByPerson = new Map<number, Booking[]>();
-  model.tasks.forEach((task, taskIndex) => {
-    const range = ranges[taskIndex];
-    if (!range || range.e <= range.s) return;
-    for (const assignment of task.assign) {
-      const personIndex = personByIds.get(assignment.person.id);
-      if (personIndex === undefined) continue;
-      const load = assignmentDailyLoad(assignment, calendar);
-      if (!(load > 0)) continue;
-      let bookings = bookingsByPerson.get(personIndex);
-      if (!bookings) {
-        bookings = [];
-        bookingsByPerson.set(personIndex, bookings);
-      }
-      bookings.push({ taskIndex, s: range.s, e: range.e, load });
-    }
-  });
-
-  const taskIds = model.tasks.map((task) => task.id?.value);
+  const bookings = collectBookings(model, calendar, ranges);
   const overallocations: Overallocation[] = [];
-  const personIndexes = [...bookingsByPerson.keys()].sort((a, b) => a - b);
-  for (const personIndex of personIndexes) {
+  if (bookings.count === 0) return overallocations;
+  const sweep = new LoadSweep(bookings);
+  let taskIds: (string | undefined)[] | undefined;
+  for (let personIndex = 0; personIndex < model.people.length; personIndex++) {
+    const from = bookings.personStart[personIndex]!;
+    const to = bookings.personStart[personIndex + 1]!;
+    if (from === to) continue;
     const person = model.people[personIndex]!;
     const capacity = dailyCapacity(person, calendar);
-    for (const range of overallocatedRanges(bookingsByPerson.get(personIndex)!, capacity)) {
+    for (const range of sweep.overallocatedRanges(from, to, capacity)) {
+      taskIds ??= model.tasks.map((task) => task.id?.value);
       const tasks: string[] = [];
       for (const taskIndex of range.taskIndexes) {
         const id = taskIds[taskIndex];
@@ -143,6 +119,70 @@ export function computeOverallocations(
   return overallocations;
 }
 
+/**
+ * Every booking (one person's share of one task: `load` hours per day over
+ * [s, e)), grouped by person: person p's are positions personStart[p] up to
+ * personStart[p + 1], in task order (then assignment order).
+ */
+interface Bookings {
+  readonly count: number;
+  readonly personStart: Int32Array;
+  readonly taskIndex: Int32Array;
+  readonly s: Float64Array;
+  readonly e: Float64Array;
+  readonly load: Float64Array;
+}
+
+function collectBookings(model: PlanModel, calendar: WorkingCalendar, ranges: readonly (OccupiedRange | undefined)[]): Bookings {
+  // The first declaration of an id wins, as in collectSymbols.
+  const personByIds = new Map<string, number>();
+  model.people.forEach((person, index) => {
+    if (person.id && !personByIds.has(person.id.value)) personByIds.set(person.id.value, index);
+  });
+
+  // First in task order, counting per person; then placed by a counting
+  // sort, which keeps that order within each person.
+  let capacity = 0;
+  for (const task of model.tasks) capacity += task.assign.length;
+  const unsortedPerson = new Int32Array(capacity);
+  const unsortedTask = new Int32Array(capacity);
+  const unsortedLoad = new Float64Array(capacity);
+  const personStart = new Int32Array(model.people.length + 1);
+  let count = 0;
+  for (let taskIndex = 0; taskIndex < model.tasks.length; taskIndex++) {
+    const range = ranges[taskIndex];
+    if (!range || range.e <= range.s) continue;
+    for (const assignment of model.tasks[taskIndex]!.assign) {
+      const personIndex = personByIds.get(assignment.person.id);
+      if (personIndex === undefined) continue;
+      const load = assignmentDailyLoad(assignment, calendar);
+      if (!(load > 0)) continue;
+      unsortedPerson[count] = personIndex;
+      unsortedTask[count] = taskIndex;
+      unsortedLoad[count] = load;
+      personStart[personIndex + 1]!++;
+      count++;
+    }
+  }
+  for (let person = 0; person < model.people.length; person++) personStart[person + 1]! += personStart[person]!;
+
+  const next = personStart.slice(0, model.people.length);
+  const taskIndex = new Int32Array(count);
+  const s = new Float64Array(count);
+  const e = new Float64Array(count);
+  const load = new Float64Array(count);
+  for (let booking = 0; booking < count; booking++) {
+    const position = next[unsortedPerson[booking]!]!++;
+    const task = unsortedTask[booking]!;
+    const range = ranges[task]!;
+    taskIndex[position] = task;
+    s[position] = range.s;
+    e[position] = range.e;
+    load[position] = unsortedLoad[booking]!;
+  }
+  return { count, personStart, taskIndex, s, e, load };
+}
+
 interface OverallocatedRange {
   readonly fromIndex: number;
   toIndex: number;
@@ -151,89 +191,180 @@ interface OverallocatedRange {
   load: number;
 }
 
-/** The sweep over one person's bookings. */
-function overallocatedRanges(bookings: readonly Booking[], capacity: number): OverallocatedRange[] {
-  const starts = [...bookings].sort((a, b) => a.s - b.s);
-  const ends = [...bookings].sort((a, b) => a.e - b.e);
-  const result: OverallocatedRange[] = [];
-  // The active tasks in task order with their hours per day (a task may
-  // assign the same person twice). Few tasks overlap, so sorted arrays beat
-  // a map that would have to be sorted for every overallocated segment.
-  const activeTasks: number[] = [];
-  const activeHours: number[] = [];
-  const positionOf = (taskIndex: number): number => {
+/**
+ * The sweep over one person's bookings at a time, with its scratch arrays
+ * kept across people (no allocation per event: a 10,000-task plan has tens
+ * of thousands).
+ */
+class LoadSweep {
+  /** Booking positions in order of start, and of end (ties in booking order), at the person's positions. */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly sortScratch: Int32Array;
+  /**
+   * The active tasks in task order with their hours per day (a task may
+   * assign the same person twice): the first `activeCount` entries. Few
+   * tasks overlap, so sorted arrays beat a map that would have to be sorted
+   * for every overallocated segment.
+   */
+  private readonly activeTasks: Int32Array;
+  private readonly activeHours: Float64Array;
+  private activeCount = 0;
+
+  constructor(private readonly bookings: Bookings) {
+    this.starts = new Int32Array(bookings.count);
+    this.ends = new Int32Array(bookings.count);
+    this.sortScratch = new Int32Array(bookings.count);
+    this.activeTasks = new Int32Array(bookings.count);
+    this.activeHours = new Float64Array(bookings.count);
+  }
+
+  /** The overallocations of the bookings at positions [from, to) (one person's). */
+  overallocatedRanges(from: number, to: number, capacity: number): OverallocatedRange[] {
+    const { s: startOf, e: endOf, load: loadOf, taskIndex: taskOf } = this.bookings;
+    const { activeTasks, activeHours, starts, ends } = this;
+    for (let position = from; position < to; position++) starts[position] = ends[position] = position;
+    sortPositions(starts, from, to, startOf, this.sortScratch);
+    sortPositions(ends, from, to, endOf, this.sortScratch);
+
+    const result: OverallocatedRange[] = [];
+    this.activeCount = 0;
+    let runningLoad = 0;
+    let open: OverallocatedRange | undefined;
+    let nextStart = from;
+    let nextEnd = from;
+
+    while (nextEnd < to) {
+      // The next point where the set of tasks changes.
+      const endAt = endOf[ends[nextEnd]!]!;
+      const at = nextStart < to ? Math.min(startOf[starts[nextStart]!]!, endAt) : endAt;
+      for (; nextEnd < to && endOf[ends[nextEnd]!] === at; nextEnd++) {
+        const booking = ends[nextEnd]!;
+        const load = loadOf[booking]!;
+        runningLoad -= load;
+        const task = taskOf[booking]!;
+        const position = this.positionOf(task);
+        // Gone already when the task's other booking of the person left less
+        // than LOAD_EPSILON behind (a load of a billionth of an hour).
+        if (position >= this.activeCount || activeTasks[position] !== task) continue;
+        const hours = activeHours[position]! - load;
+        if (hours < LOAD_EPSILON) this.removeActive(position);
+        else activeHours[position] = hours;
+      }
+      for (; nextStart < to && startOf[starts[nextStart]!] === at; nextStart++) {
+        const booking = starts[nextStart]!;
+        const load = loadOf[booking]!;
+        const task = taskOf[booking]!;
+        runningLoad += load;
+        const position = this.positionOf(task);
+        if (position < this.activeCount && activeTasks[position] === task) activeHours[position]! += load;
+        else this.insertActive(position, task, load);
+      }
+      if (nextEnd >= to) break;
+      const nextEndAt = endOf[ends[nextEnd]!]!;
+      const next = nextStart < to ? Math.min(startOf[starts[nextStart]!]!, nextEndAt) : nextEndAt;
+      // The segment [at, next) has a constant set of tasks and load.
+      if (runningLoad <= capacity + LOAD_EPSILON) {
+        open = undefined;
+        continue;
+      }
+      // Sum again in task order: the running sum detects, this one is exact
+      // up to one canonical rounding, so equal ranges report equal peaks.
+      let load = 0;
+      for (let index = 0; index < this.activeCount; index++) load += activeHours[index]!;
+      if (load <= capacity + LOAD_EPSILON) {
+        open = undefined;
+        continue;
+      }
+      const taskIndexes = Array.from(activeTasks.subarray(0, this.activeCount));
+      const ratio = capacity > 0 ? load / capacity : Number.POSITIVE_INFINITY;
+      // Every event point changes the set of tasks (a booking never starts
+      // and ends on the same day), so adjacent segments rarely match; the
+      // check states the contract's rule rather than relying on that.
+      if (open && open.toIndex === at - 1 && sameIndexes(open.taskIndexes, taskIndexes)) {
+        open.toIndex = next - 1;
+        if (ratio > open.peak) {
+          open.peak = ratio;
+          open.load = load;
+        }
+        continue;
+      }
+      open = { fromIndex: at, toIndex: next - 1, taskIndexes, peak: ratio, load };
+      result.push(open);
+    }
+    return result;
+  }
+
+  /** Where `taskIndex` is, or would go, among the active tasks. */
+  private positionOf(taskIndex: number): number {
     let low = 0;
-    let high = activeTasks.length;
+    let high = this.activeCount;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (activeTasks[middle]! < taskIndex) low = middle + 1;
+      if (this.activeTasks[middle]! < taskIndex) low = middle + 1;
       else high = middle;
     }
     return low;
-  };
-  let runningLoad = 0;
-  let open: OverallocatedRange | undefined;
-  let nextStart = 0;
-  let nextEnd = 0;
-
-  while (nextEnd < ends.length) {
-    // The next point where the set of tasks changes.
-    const at = nextStart < starts.length ? Math.min(starts[nextStart]!.s, ends[nextEnd]!.e) : ends[nextEnd]!.e;
-    for (; nextEnd < ends.length && ends[nextEnd]!.e === at; nextEnd++) {
-      const booking = ends[nextEnd]!;
-      runningLoad -= booking.load;
-      const position = positionOf(booking.taskIndex);
-      const hours = activeHours[position]! - booking.load;
-      if (hours < LOAD_EPSILON) {
-        activeTasks.splice(position, 1);
-        activeHours.splice(position, 1);
-      } else {
-        activeHours[position] = hours;
-      }
-    }
-    for (; nextStart < starts.length && starts[nextStart]!.s === at; nextStart++) {
-      const booking = starts[nextStart]!;
-      runningLoad += booking.load;
-      const position = positionOf(booking.taskIndex);
-      if (activeTasks[position] === booking.taskIndex) {
-        activeHours[position]! += booking.load;
-      } else {
-        activeTasks.splice(position, 0, booking.taskIndex);
-        activeHours.splice(position, 0, booking.load);
-      }
-    }
-    if (nextEnd >= ends.length) break;
-    const next = nextStart < starts.length ? Math.min(starts[nextStart]!.s, ends[nextEnd]!.e) : ends[nextEnd]!.e;
-    // The segment [at, next) has a constant set of tasks and load.
-    if (runningLoad <= capacity + LOAD_EPSILON) {
-      open = undefined;
-      continue;
-    }
-    // Sum again in task order: the running sum detects, this one is exact
-    // up to one canonical rounding, so equal ranges report equal peaks.
-    let load = 0;
-    for (const hours of activeHours) load += hours;
-    if (load <= capacity + LOAD_EPSILON) {
-      open = undefined;
-      continue;
-    }
-    const taskIndexes = activeTasks.slice();
-    const ratio = capacity > 0 ? load / capacity : Number.POSITIVE_INFINITY;
-    // Every event point changes the set of tasks (a booking never starts
-    // and ends on the same day), so adjacent segments rarely match; the
-    // check states the contract's rule rather than relying on that.
-    if (open && open.toIndex === at - 1 && sameIndexes(open.taskIndexes, taskIndexes)) {
-      open.toIndex = next - 1;
-      if (ratio > open.peak) {
-        open.peak = ratio;
-        open.load = load;
-      }
-      continue;
-    }
-    open = { fromIndex: at, toIndex: next - 1, taskIndexes, peak: ratio, load };
-    result.push(open);
   }
-  return result;
+
+  private insertActive(position: number, taskIndex: number, hours: number): void {
+    const { activeTasks, activeHours } = this;
+    for (let index = this.activeCount; index > position; index--) {
+      activeTasks[index] = activeTasks[index - 1]!;
+      activeHours[index] = activeHours[index - 1]!;
+    }
+    activeTasks[position] = taskIndex;
+    activeHours[position] = hours;
+    this.activeCount++;
+  }
+
+  private removeActive(position: number): void {
+    const { activeTasks, activeHours } = this;
+    this.activeCount--;
+    for (let index = position; index < this.activeCount; index++) {
+      activeTasks[index] = activeTasks[index + 1]!;
+      activeHours[index] = activeHours[index + 1]!;
+    }
+  }
+}
+
+/** Runs this short are sorted by insertion before they are merged. */
+const INSERTION_RUN = 16;
+
+/**
+ * Sorts `positions[from .. to)` (booking positions) by `keys`, ties in
+ * position order: a stable sort of the bookings. Insertion sort on short
+ * runs, then bottom-up merges through `scratch` (at least as long), so
+ * nothing is allocated per person.
+ */
+function sortPositions(positions: Int32Array, from: number, to: number, keys: Float64Array, scratch: Int32Array): void {
+  for (let runStart = from; runStart < to; runStart += INSERTION_RUN) {
+    const runEnd = Math.min(to, runStart + INSERTION_RUN);
+    for (let index = runStart + 1; index < runEnd; index++) {
+      const position = positions[index]!;
+      const key = keys[position]!;
+      let hole = index;
+      while (hole > runStart && keys[positions[hole - 1]!]! > key) {
+        positions[hole] = positions[hole - 1]!;
+        hole--;
+      }
+      positions[hole] = position;
+    }
+  }
+  for (let width = INSERTION_RUN; width < to - from; width *= 2) {
+    for (let left = from; left < to - width; left += 2 * width) {
+      const middle = left + width;
+      const right = Math.min(to, middle + width);
+      let i = left;
+      let j = middle;
+      let out = left;
+      // `<=` takes the left run's booking first on equal keys: stable.
+      while (i < middle && j < right) scratch[out++] = keys[positions[i]!]! <= keys[positions[j]!]! ? positions[i++]! : positions[j++]!;
+      while (i < middle) scratch[out++] = positions[i++]!;
+      while (j < right) scratch[out++] = positions[j++]!;
+      for (let index = left; index < right; index++) positions[index] = scratch[index]!;
+    }
+  }
 }
 
 function sameIndexes(a: readonly number[], b: readonly number[]): boolean {

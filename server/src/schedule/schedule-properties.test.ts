@@ -4,8 +4,7 @@ import { WEEKDAYS } from '../model/types.js';
 import type { WorkGraph } from '../model/work-graph.js';
 import { dateOfDayNumber, dayNumberOfDate } from './calendar.js';
 import { computeSchedule, type Schedule } from './compute-schedule.js';
-import { assignmentDailyLoad, dailyCapacity, LOAD_EPSILON } from './load.js';
-import { schedulePlanText, seededRandom, type ScheduledPlan } from './schedule-test-support.js';
+import { dayByDayOverallocations, overallocationLines, schedulePlanText, seededRandom, type ScheduledPlan } from './schedule-test-support.js';
 
 /**
  * Property tests over random plans from a seeded PRNG. Dependencies only
@@ -276,45 +275,8 @@ describe('overallocation properties', () => {
     let found = 0;
     for (const seed of SEEDS) {
       const { model, schedule } = schedulePlanText(randomPlan(seed));
-      const calendar = schedule.calendar;
-      const expected: string[] = [];
-      model.people.forEach((person, personIndex) => {
-        const capacity = dailyCapacity(person, calendar);
-        let previous: { key: string; to: number } | undefined;
-        const ranges: { from: number; to: number; key: string; peak: number }[] = [];
-        for (let day = 0; day < schedule.projectEnd; day++) {
-          let load = 0;
-          const taskIndexes = new Set<number>();
-          model.tasks.forEach((task, taskIndex) => {
-            const scheduled = schedule.tasks[taskIndex];
-            if (!scheduled || day < scheduled.s || day >= scheduled.e) return;
-            for (const assignment of task.assign) {
-              if (assignment.person.id !== person.id?.value) continue;
-              load += assignmentDailyLoad(assignment, calendar);
-              taskIndexes.add(taskIndex);
-            }
-          });
-          if (load <= capacity + LOAD_EPSILON) {
-            previous = undefined;
-            continue;
-          }
-          const key = [...taskIndexes].sort((a, b) => a - b).join(',');
-          const last = ranges[ranges.length - 1];
-          if (previous && last && previous.key === key && previous.to === day - 1) {
-            last.to = day;
-            last.peak = Math.max(last.peak, load / capacity);
-          } else {
-            ranges.push({ from: day, to: day, key, peak: load / capacity });
-          }
-          previous = { key, to: day };
-        }
-        for (const range of ranges) {
-          expected.push(`${personIndex} ${range.from}-${range.to} [${range.key}] ${range.peak.toFixed(9)}`);
-        }
-      });
-      const actual = schedule.overallocations.map(
-        (o) => `${o.personIndex} ${o.fromIndex}-${o.toIndex} [${o.taskIndexes.join(',')}] ${o.peak.toFixed(9)}`,
-      );
+      const expected = dayByDayOverallocations(model, schedule);
+      const actual = overallocationLines(schedule);
       found += actual.length;
       if (actual.join('\n') !== expected.join('\n')) failures.push(`seed ${seed}:\n${actual.join('\n')}\n---\n${expected.join('\n')}`);
     }

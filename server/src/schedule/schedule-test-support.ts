@@ -4,6 +4,7 @@ import type { PlanModel } from '../model/types.js';
 import { buildWorkGraph, type WorkGraph } from '../model/work-graph.js';
 import { parsePlanText } from '../parse/parse-plan-text.js';
 import { computeSchedule, type Schedule, type TaskSchedule } from './compute-schedule.js';
+import { assignmentDailyLoad, dailyCapacity, LOAD_EPSILON } from './load.js';
 
 /** Test support only: a plan text through the whole pipeline up to the schedule. */
 export interface ScheduledPlan {
@@ -52,4 +53,58 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * The reference for the load sweep: each person's overallocations found by
+ * adding up loads day by day, one line per range as `overallocationLines`
+ * writes the schedule's.
+ */
+export function dayByDayOverallocations(model: PlanModel, schedule: Schedule): string[] {
+  const calendar = schedule.calendar;
+  const expected: string[] = [];
+  model.people.forEach((person, personIndex) => {
+    // The first declaration of an id is the person, as in the load sweep.
+    if (model.people.findIndex((other) => other.id?.value === person.id?.value) !== personIndex) return;
+    const capacity = dailyCapacity(person, calendar);
+    let previous: { key: string; to: number } | undefined;
+    const ranges: { from: number; to: number; key: string; peak: number }[] = [];
+    for (let day = 0; day < schedule.projectEnd; day++) {
+      let load = 0;
+      const taskIndexes = new Set<number>();
+      model.tasks.forEach((task, taskIndex) => {
+        const scheduled = schedule.tasks[taskIndex];
+        if (!scheduled || day < scheduled.s || day >= scheduled.e) return;
+        for (const assignment of task.assign) {
+          if (assignment.person.id !== person.id?.value) continue;
+          load += assignmentDailyLoad(assignment, calendar);
+          taskIndexes.add(taskIndex);
+        }
+      });
+      if (load <= capacity + LOAD_EPSILON) {
+        previous = undefined;
+        continue;
+      }
+      const key = [...taskIndexes].sort((a, b) => a - b).join(',');
+      const last = ranges[ranges.length - 1];
+      if (previous && last && previous.key === key && previous.to === day - 1) {
+        last.to = day;
+        last.peak = Math.max(last.peak, load / capacity);
+      } else {
+        ranges.push({ from: day, to: day, key, peak: load / capacity });
+      }
+      previous = { key, to: day };
+    }
+    for (const range of ranges) {
+      expected.push(`${personIndex} ${range.from}-${range.to} [${range.key}] ${range.peak.toFixed(9)}`);
+    }
+  });
+  return expected;
+}
+
+/** The schedule's overallocations, one line each, comparable with `dayByDayOverallocations`. */
+export function overallocationLines(schedule: Schedule): string[] {
+  return schedule.overallocations.map(
+    (o) => `${o.personIndex} ${o.fromIndex}-${o.toIndex} [${o.taskIndexes.join(',')}] ${o.peak.toFixed(9)}`,
+  );
 }
