@@ -15,10 +15,11 @@ export const duplicateIdRule: Rule = {
   defaultSeverity: 'error',
   summary: 'an id declared twice in one namespace',
   *check({ symbols }): Iterable<Finding> {
+    if (symbols.duplicates.length === 0) return;
     const taken = new Set(symbols.declarations.map((declaration) => `${declaration.namespace}:${declaration.id}`));
-    for (const declaration of symbols.declarations) {
+    for (const declaration of symbols.duplicates) {
       const first = symbols.lookup(declaration.namespace, declaration.id);
-      if (!first || first === declaration) continue;
+      if (!first) continue;
       const freeId = freeIdLike(declaration, taken);
       taken.add(`${declaration.namespace}:${freeId}`);
       yield {
