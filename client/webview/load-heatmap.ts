@@ -24,7 +24,7 @@ export interface LoadRow {
 }
 
 export interface LoadHeatmap {
-  /** The Mondays of every week any person has a load entry in, ascending. */
+  /** The Mondays of the plan's weeks, ascending. */
   readonly weeks: readonly string[];
   readonly rows: readonly LoadRow[];
 }
@@ -32,8 +32,8 @@ export interface LoadHeatmap {
 /** The mark appended to an overallocated cell's text. */
 export const OVERALLOCATED_MARK = '!';
 
-export function loadHeatmap(timeline: Pick<Timeline, 'people' | 'tasks'>): LoadHeatmap {
-  const weeks = [...new Set(timeline.people.flatMap((person) => person.weeks.map((load) => load.week)))].sort();
+export function loadHeatmap(timeline: Pick<Timeline, 'people' | 'tasks' | 'weeks'>): LoadHeatmap {
+  const weeks = timeline.weeks;
   const taskLabels = new Map(timeline.tasks.map((task) => [task.key, task.label]));
   const rows = timeline.people.map((person): LoadRow => {
     const byWeek = new Map(person.weeks.map((load) => [load.week, load]));

@@ -28,7 +28,7 @@ function timeline(taskCount: number, phaseCount: number, people: TimelinePerson[
       key: `p${index}`, id: `phase${index}`, label: `Phase ${index}`, start: '2027-01-04', finish: '2027-03-01', critical: false,
       taskKeys: tasks.filter((candidate) => candidate.phaseKey === `p${index}`).map((candidate) => candidate.key), span: { start: 0, end: 1 },
     })),
-    tasks, people, findings: { errors: 0, warnings: 0, infos: 0, hints: 0 },
+    tasks, weeks: ['2027-01-04', '2027-01-11', '2027-01-18', '2027-01-25'], people, findings: { errors: 0, warnings: 0, infos: 0, hints: 0 },
   };
 }
 
@@ -78,8 +78,8 @@ describe('the resource load heat map', () => {
   };
   const heatmap = loadHeatmap(timeline(2, 1, [person, other]));
 
-  it('has one column per week anyone works in, ascending, and one row per person', () => {
-    expect(heatmap.weeks).toEqual(['2027-01-04', '2027-01-11', '2027-01-18']);
+  it('has one column per week of the plan, ascending, and one row per person', () => {
+    expect(heatmap.weeks).toEqual(['2027-01-04', '2027-01-11', '2027-01-18', '2027-01-25']);
     expect(heatmap.rows.map((row) => row.label)).toEqual(['Dana <b>', 'Sam']);
   });
 

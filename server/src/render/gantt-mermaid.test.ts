@@ -227,6 +227,7 @@ function hostileTimeline(names: readonly string[]): Timeline {
     workingDays: 2,
     weekends: ['saturday', 'sunday'],
     holidays: [],
+    weeks: ['2027-01-04'],
     phases: [{ key: 'p0', id: 'p', label: names[0]!, start: '2027-01-04', finish: '2027-01-05', critical: true, taskKeys: tasks.map((task) => task.key), span: { start: 0, end: 0 } }],
     tasks,
     people: [],

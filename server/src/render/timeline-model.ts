@@ -37,6 +37,7 @@ export function buildTimeline(analysis: PlanAnalysis): Timeline | undefined {
   const { model, schedule } = analysis;
   if (!schedule) return undefined;
   const calendar = schedule.calendar;
+  const weeks = timelineWeeks(schedule);
   return {
     version: 1,
     title: model.plan.name?.value ?? null,
@@ -49,7 +50,8 @@ export function buildTimeline(analysis: PlanAnalysis): Timeline | undefined {
     holidays: [...new Set(model.plan.calendar.holidays.map((holiday) => holiday.date))].sort(),
     phases: timelinePhases(model, schedule),
     tasks: timelineTasks(model, schedule, calendar),
-    people: timelinePeople(model, analysis.symbols, schedule),
+    weeks: weeks.map((week) => week.monday),
+    people: timelinePeople(model, analysis.symbols, schedule, weeks),
     findings: countFindings(analysis.findings),
   };
 }
@@ -144,16 +146,15 @@ interface PersonBooking {
  * `overallocation` rule uses (`assignmentDailyLoad`, `dailyCapacity`), and a
  * week is overallocated exactly when one of its working days lies in one of
  * the schedule's overallocations: one notion of overallocation, not two.
+ * Only weeks with work or an overallocation are listed.
  */
-function timelinePeople(model: PlanModel, symbols: Symbols, schedule: Schedule): TimelinePerson[] {
+function timelinePeople(model: PlanModel, symbols: Symbols, schedule: Schedule, weeks: readonly TimelineWeek[]): TimelinePerson[] {
   const calendar = schedule.calendar;
-  const weeks = timelineWeeks(schedule);
   const bookingsByPerson = new Map<number, PersonBooking[]>();
   model.tasks.forEach((task, taskIndex) => {
     const scheduled = schedule.tasks[taskIndex];
     if (!scheduled || scheduled.e <= scheduled.s) return;
     for (const assignment of task.assign) {
-      // The first declaration of an id wins, as everywhere else.
       const declaration = symbols.lookup('person', assignment.person.id);
       if (declaration?.kind !== 'person') continue;
       const hoursPerDay = assignmentDailyLoad(assignment, calendar);
@@ -162,30 +163,53 @@ function timelinePeople(model: PlanModel, symbols: Symbols, schedule: Schedule):
       bookingsByPerson.set(declaration.index, bookings);
     }
   });
-
+  const overallocationsByPerson = new Map<number, Schedule['overallocations'][number][]>();
+  for (const overallocation of schedule.overallocations) {
+    const list = overallocationsByPerson.get(overallocation.personIndex) ?? [];
+    list.push(overallocation);
+    overallocationsByPerson.set(overallocation.personIndex, list);
+  }
   return model.people.map((person, personIndex) => {
     const capacity = dailyCapacity(person, calendar);
-    const bookings = bookingsByPerson.get(personIndex) ?? [];
-    const overallocations = schedule.overallocations.filter((overallocation) => overallocation.personIndex === personIndex);
-    const weekLoads = weeks.map((week): TimelineWeekLoad => {
-      let loadHours = 0;
-      const taskIndexes = new Set<number>();
-      for (const booking of bookings) {
+    // Each booking and overallocation adds to the few weeks it overlaps, so
+    // the cost follows the bookings, not people x weeks.
+    const loads = new Map<number, { loadHours: number; taskIndexes: Set<number>; overallocated: boolean }>();
+    const loadOf = (weekIndex: number): { loadHours: number; taskIndexes: Set<number>; overallocated: boolean } => {
+      let load = loads.get(weekIndex);
+      if (!load) {
+        load = { loadHours: 0, taskIndexes: new Set(), overallocated: false };
+        loads.set(weekIndex, load);
+      }
+      return load;
+    };
+    for (const booking of bookingsByPerson.get(personIndex) ?? []) {
+      for (let index = firstWeekEndingAfter(weeks, booking.s); index < weeks.length && weeks[index]!.first < booking.e; index++) {
+        const week = weeks[index]!;
         const days = Math.min(booking.e, week.end) - Math.max(booking.s, week.first);
         if (days <= 0) continue;
-        loadHours += days * booking.hoursPerDay;
-        taskIndexes.add(booking.taskIndex);
+        const load = loadOf(index);
+        load.loadHours += days * booking.hoursPerDay;
+        load.taskIndexes.add(booking.taskIndex);
       }
-      return {
-        week: week.monday,
-        loadHours,
-        capacityHours: capacity * (week.end - week.first),
-        overallocated: overallocations.some(
-          (overallocation) => overallocation.fromIndex < week.end && overallocation.toIndex >= week.first,
-        ),
-        taskKeys: [...taskIndexes].sort((a, b) => a - b).map(taskKey),
-      };
-    });
+    }
+    for (const overallocation of overallocationsByPerson.get(personIndex) ?? []) {
+      for (let index = firstWeekEndingAfter(weeks, overallocation.fromIndex); index < weeks.length && weeks[index]!.first <= overallocation.toIndex; index++) {
+        loadOf(index).overallocated = true;
+      }
+    }
+    const weekLoads: TimelineWeekLoad[] = [...loads.keys()]
+      .sort((a, b) => a - b)
+      .map((index) => {
+        const week = weeks[index]!;
+        const load = loads.get(index)!;
+        return {
+          week: week.monday,
+          loadHours: load.loadHours,
+          capacityHours: capacity * (week.end - week.first),
+          overallocated: load.overallocated,
+          taskKeys: [...load.taskIndexes].sort((a, b) => a - b).map(taskKey),
+        };
+      });
     return {
       key: personKey(personIndex),
       id: person.id?.value ?? null,
@@ -193,4 +217,16 @@ function timelinePeople(model: PlanModel, symbols: Symbols, schedule: Schedule):
       weeks: weekLoads,
     };
   });
+}
+
+/** The first week whose working days end after working day `index` (weeks ascend, so a binary search). */
+function firstWeekEndingAfter(weeks: readonly TimelineWeek[], index: number): number {
+  let low = 0;
+  let high = weeks.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (weeks[middle]!.end > index) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }

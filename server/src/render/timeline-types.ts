@@ -70,7 +70,11 @@ export interface TimelinePerson {
   readonly key: string;
   readonly id: string | null;
   readonly label: string;
-  /** From the week of the plan start to the week of the finish, at most `MAX_LOAD_WEEKS` (timeline-model.ts). */
+  /**
+   * The weeks of `Timeline.weeks` in which the person works or is
+   * overallocated, ascending; the other weeks have no load and are left out
+   * (a large plan has far more empty person-weeks than busy ones).
+   */
   readonly weeks: readonly TimelineWeekLoad[];
 }
 
@@ -95,6 +99,8 @@ export interface Timeline {
   readonly holidays: readonly string[];
   readonly phases: readonly TimelinePhase[];
   readonly tasks: readonly TimelineTask[];
+  /** The Monday of every week from the plan start to the finish, at most `MAX_LOAD_WEEKS` (timeline-model.ts). */
+  readonly weeks: readonly string[];
   readonly people: readonly TimelinePerson[];
   readonly findings: TimelineFindingCounts;
 }
