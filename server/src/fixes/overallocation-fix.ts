@@ -137,7 +137,8 @@ class OverallocationRemediesSearch {
     const own = bookingsOf(model, schedule, taskIndex, personId);
     if (!person || !scheduled || own.length === 0 || ranges.length === 0) return NO_REMEDIES;
 
-    const others = [...tasksSharingRanges(this.bookings.of(personIndex), taskIndex, ranges).keys()].sort((a, b) => a - b);
+    const met = this.bookings.meeting(personIndex, ranges[0]!.fromIndex, ranges[ranges.length - 1]!.toIndex);
+    const others = [...tasksSharingRanges(met, taskIndex, ranges).keys()].sort((a, b) => a - b);
     // Waiting for a task downstream of this one would close a cycle.
     const downstream = others.length > 0 ? successorTasks(graph, taskIndex) : new Set<number>();
     const resolving = this.waits.resolving(
@@ -176,7 +177,7 @@ class OverallocationRemediesSearch {
       seen.add(id);
       if (onTask.has(id)) continue;
       const capacity = dailyCapacity(person, this.schedule.calendar);
-      if (peakHours(this.bookings.of(personIndex), s, e) + hours <= capacity + LOAD_EPSILON) free.push(id);
+      if (peakHours(this.bookings.meeting(personIndex, s, e - 1), s, e) + hours <= capacity + LOAD_EPSILON) free.push(id);
     }
     return free;
   }

@@ -42,7 +42,9 @@ export const overallocationRule: Rule = {
   summary: 'a person is overallocated (message: who, when, peak load, which tasks)',
   *check({ model, graph, schedule }): Iterable<Finding> {
     if (!schedule || schedule.overallocations.length === 0) return;
-    const bookings = new PersonBookings(model, schedule);
+    // Only the overallocated people's bookings are read.
+    const people = new Set(schedule.overallocations.map((overallocation) => overallocation.personIndex));
+    const bookings = new PersonBookings(model, schedule, people);
     for (const group of groupByPersonAndTask(schedule.overallocations)) {
       const finding = overallocationFinding(model, graph, schedule, group, bookings);
       if (finding) yield finding;
@@ -119,7 +121,9 @@ export function assignmentFit(
  * constant, so a booking takes part in a range exactly when its days meet
  * the range: two binary searches per booking of the person instead of a
  * pass over every range's task list (which is quadratic when many long
- * tasks overlap).
+ * tasks overlap). `personBookings` need only hold the person's bookings
+ * that meet the days from the first range to the last
+ * (`PersonBookings.meeting`).
  */
 export function tasksSharingRanges(
   personBookings: readonly Booking[],
@@ -171,8 +175,7 @@ function overallocationFinding(
     }
     return ids;
   };
-  const personBookings = bookings.of(personIndex);
-  const shared = tasksSharingRanges(personBookings, taskIndex, ranges);
+  const shared = tasksSharingRanges(bookings.meeting(personIndex, first.fromIndex, last.toIndex), taskIndex, ranges);
   const others = [...shared.keys()].sort((a, b) => a - b);
   const involved = [...others, taskIndex].sort((a, b) => a - b);
 
@@ -223,9 +226,7 @@ function overallocationFinding(
   const listed = periods.slice(0, PERIODS_IN_MESSAGE).map((period) => {
     // The tasks of a period: the person's bookings that meet it.
     const tasks = new Set<number>();
-    for (const booking of personBookings) {
-      if (booking.s <= period.toIndex && booking.e > period.fromIndex) tasks.add(booking.taskIndex);
-    }
+    for (const booking of bookings.meeting(personIndex, period.fromIndex, period.toIndex)) tasks.add(booking.taskIndex);
     return `${dateRange(period.from, period.to)}, ${peakText(period.peak)}, on ${taskList(graph, [...tasks].sort((a, b) => a - b))}`;
   });
   const more = periods.length - listed.length;

@@ -111,24 +111,52 @@ export interface Booking {
 }
 
 /**
- * Every person's bookings (their share of each scheduled task that takes
- * days), built on first use: only plans with an overallocation pay for it.
+ * People's bookings (their share of each scheduled task that takes days),
+ * built on first use: only plans with an overallocation pay for it.
  */
 export class PersonBookings {
-  private byPerson: Map<number, Booking[]> | undefined;
+  private byPerson: Map<number, PersonBookingList> | undefined;
 
   constructor(
     private readonly model: PlanModel,
     private readonly schedule: Schedule,
+    /** Whose bookings are kept: everyone's, or only these people's (the others have none here). */
+    private readonly people: 'everyone' | ReadonlySet<number> = 'everyone',
   ) {}
 
-  /** The person's bookings in task order. */
-  of(personIndex: number): readonly Booking[] {
-    this.byPerson ??= this.build();
-    return this.byPerson.get(personIndex) ?? [];
+  /**
+   * The person's bookings whose days meet [firstDay, lastDay] (s <= lastDay,
+   * e > firstDay), in order of start. Only those that start after
+   * `firstDay - longest` can reach `firstDay`, so a search in the bookings
+   * sorted by start skips the rest: a person with hundreds of bookings and
+   * a finding on most of them costs hundreds of times less.
+   */
+  meeting(personIndex: number, firstDay: number, lastDay: number): Booking[] {
+    const list = this.listOf(personIndex);
+    if (!list) return [];
+    const byStart = list.byStart;
+    const earliest = firstDay - list.longest;
+    let low = 0;
+    let high = byStart.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (byStart[middle]!.s <= earliest) low = middle + 1;
+      else high = middle;
+    }
+    const met: Booking[] = [];
+    for (let index = low; index < byStart.length && byStart[index]!.s <= lastDay; index++) {
+      const booking = byStart[index]!;
+      if (booking.e > firstDay) met.push(booking);
+    }
+    return met;
   }
 
-  private build(): Map<number, Booking[]> {
+  private listOf(personIndex: number): PersonBookingList | undefined {
+    this.byPerson ??= this.build();
+    return this.byPerson.get(personIndex);
+  }
+
+  private build(): Map<number, PersonBookingList> {
     // The first declaration of an id is the person, as in the load sweep.
     const personByIds = new Map<string, number>();
     this.model.people.forEach((person, index) => {
@@ -140,7 +168,7 @@ export class PersonBookings {
       if (!range || range.e <= range.s) return;
       for (const assignment of task.assign) {
         const personIndex = personByIds.get(assignment.person.id);
-        if (personIndex === undefined) continue;
+        if (personIndex === undefined || (this.people !== 'everyone' && !this.people.has(personIndex))) continue;
         const hours = assignmentDailyLoad(assignment, this.schedule.calendar);
         if (!(hours > 0)) continue;
         let list = byPerson.get(personIndex);
@@ -148,8 +176,20 @@ export class PersonBookings {
         list.push({ taskIndex, s: range.s, e: range.e, hours });
       }
     });
-    return byPerson;
+    const lists = new Map<number, PersonBookingList>();
+    for (const [personIndex, bookings] of byPerson) {
+      let longest = 0;
+      for (const booking of bookings) longest = Math.max(longest, booking.e - booking.s);
+      lists.set(personIndex, { byStart: bookings.sort((a, b) => a.s - b.s), longest });
+    }
+    return lists;
   }
+}
+
+interface PersonBookingList {
+  readonly byStart: readonly Booking[];
+  /** The most working days one booking spans. */
+  readonly longest: number;
 }
 
 /**
