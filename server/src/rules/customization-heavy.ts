@@ -16,15 +16,21 @@ export const customizationHeavyRule: Rule = {
   defaultSeverity: 'info',
   summary: 'customization work outweighs configuration work',
   *check({ model }): Iterable<Finding> {
-    const customizations = model.tasks
-      .filter((task) => task.kind === 'customization')
-      .map((task) => ({ task, days: workingDays(task, model) }))
-      // Largest first; the sort is stable, so ties keep document order.
-      .sort((a, b) => b.days - a.days);
-    const customizationDays = sum(customizations.map((entry) => entry.days));
-    const configurationDays = sum(
-      model.tasks.filter((task) => task.kind === 'configuration').map((task) => workingDays(task, model)),
-    );
+    // One pass over the tasks. Days are whole numbers, so the totals are exact in any order.
+    const customizations: { task: Task; days: number }[] = [];
+    let customizationDays = 0;
+    let configurationDays = 0;
+    for (const task of model.tasks) {
+      if (task.kind === 'customization') {
+        const days = workingDays(task, model);
+        customizations.push({ task, days });
+        customizationDays += days;
+      } else if (task.kind === 'configuration') {
+        configurationDays += workingDays(task, model);
+      }
+    }
+    // Largest first; the sort is stable, so ties keep document order.
+    customizations.sort((a, b) => b.days - a.days);
     const largest = customizations[0];
     if (!largest || customizationDays === 0 || customizationDays <= configurationDays) return;
     const span = largest.task.kindSpan ?? largest.task.id?.span ?? largest.task.span;
@@ -57,10 +63,6 @@ function workingDays(task: Task, model: PlanModel): number {
   const { amount, unit } = task.duration.value;
   const days = unit === 'w' ? amount * model.plan.calendar.workdays.length : amount;
   return Math.min(Math.max(0, days), MAX_WORKING_DAYS);
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((total, value) => total + value, 0);
 }
 
 function plural(days: number): string {
