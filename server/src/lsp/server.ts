@@ -16,6 +16,7 @@ import { TIMELINE_REQUEST, type TimelineParams, type TimelineResult } from '../s
 import { DEFAULT_SETTINGS, normalizeSettings, type CrmplanSettings } from '../shared/settings.js';
 import { CRMPLAN_VERSION } from '../shared/version.js';
 import { PlanDocuments } from './plan-documents.js';
+import { invalidParams, type ParamsShape } from './request-params.js';
 import { ValidationScheduler } from './validation-scheduler.js';
 
 /** Analysis steps shorter than this run on without handing the event loop to waiting messages. */
@@ -152,16 +153,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (clientRefreshesInlayHints) void connection.languages.inlayHint.refresh();
   });
 
-  // Handlers only find the document and forward to the language service.
-  const withDocument =
-    <P extends { textDocument: { uri: string } }, R>(handler: (document: TextDocument, params: P) => R, empty: R) =>
-    (params: P): R => {
+  // Handlers check the params, find the document and forward to the language service.
+  const handle =
+    <P extends { textDocument: { uri: string } }, R>(
+      method: string,
+      shape: ParamsShape,
+      handler: (document: TextDocument, params: P) => R,
+      empty: R,
+    ) =>
+    (params: P): R | ResponseError => {
+      const problem = invalidParams(method, params, shape);
+      if (problem) return new ResponseError(ErrorCodes.InvalidParams, problem);
       const document = documents.get(params.textDocument.uri);
       return document ? handler(document, params) : empty;
     };
+  const at: ParamsShape = { position: true };
 
   connection.onDefinition(
-    withDocument(
+    handle(
+      'textDocument/definition',
+      at,
       (document, params) =>
         clientSupportsDefinitionLinks
           ? service.definitionLinks(document, params.position)
@@ -170,39 +181,59 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     ),
   );
   connection.onReferences(
-    withDocument((document, params) => service.references(document, params.position, params.context.includeDeclaration), []),
+    handle(
+      'textDocument/references',
+      { position: true, context: 'references' },
+      (document, params) => service.references(document, params.position, params.context.includeDeclaration),
+      [],
+    ),
   );
-  connection.onDocumentHighlight(withDocument((document, params) => service.documentHighlights(document, params.position), []));
-  connection.onPrepareRename(withDocument((document, params) => service.prepareRename(document, params.position), null));
+  connection.onDocumentHighlight(
+    handle('textDocument/documentHighlight', at, (document, params) => service.documentHighlights(document, params.position), []),
+  );
+  connection.onPrepareRename(handle('textDocument/prepareRename', at, (document, params) => service.prepareRename(document, params.position), null));
   connection.onRenameRequest(
-    withDocument((document, params) => {
-      const result = service.rename(document, params.position, params.newName);
-      if (!result.ok) return new ResponseError(ErrorCodes.InvalidRequest, result.message);
-      return result.edit;
-    }, null),
+    handle(
+      'textDocument/rename',
+      { position: true, newName: true },
+      (document, params) => {
+        const result = service.rename(document, params.position, params.newName);
+        if (!result.ok) return new ResponseError(ErrorCodes.InvalidRequest, result.message);
+        return result.edit;
+      },
+      null,
+    ),
   );
   connection.onCompletion(
-    withDocument(
+    handle(
+      'textDocument/completion',
+      at,
       (document, params) => service.completion(document, params.position, params.context?.triggerCharacter),
       null,
     ),
   );
   connection.onCodeAction(
-    withDocument(
+    handle(
+      'textDocument/codeAction',
+      { range: true, context: 'codeAction' },
       (document, params) => service.codeActions(document, params.range, params.context, clientAcceptsSnippetEdits),
       [],
     ),
   );
-  connection.onHover(withDocument((document, params) => service.hover(document, params.position), null));
+  connection.onHover(handle('textDocument/hover', at, (document, params) => service.hover(document, params.position), null));
   connection.languages.inlayHint.on(async (params) => {
+    const problem = invalidParams('textDocument/inlayHint', params, { range: true });
+    if (problem) return new ResponseError(ErrorCodes.InvalidParams, problem);
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const settings = await settingsFor(document.uri);
     return settings.inlayHints.enabled ? service.inlayHints(document, params.range) : [];
   });
-  connection.onDocumentSymbol(withDocument((document) => service.documentSymbols(document), []));
-  connection.onFoldingRanges(withDocument((document) => service.foldingRanges(document), []));
-  connection.onSelectionRanges(withDocument((document, params) => service.selectionRanges(document, params.positions), []));
+  connection.onDocumentSymbol(handle('textDocument/documentSymbol', {}, (document) => service.documentSymbols(document), []));
+  connection.onFoldingRanges(handle('textDocument/foldingRange', {}, (document) => service.foldingRanges(document), []));
+  connection.onSelectionRanges(
+    handle('textDocument/selectionRange', { positions: true }, (document, params) => service.selectionRanges(document, params.positions), []),
+  );
   // The preview asks again after each publishDiagnostics for the document
   // (see client/src/preview/timeline-preview.ts), so no extra notification
   // is needed here: the answer comes from the analysis that publish cached.
