@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -185,5 +185,16 @@ describe('crmplan diff --git', () => {
     const outside = await runDiff(mkdtempSync(path.join(tmpdir(), 'crmplan-not-a-repo-')), ['--git', 'HEAD']);
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/^crmplan: --git needs a Git repository: .+\n$/);
+  });
+
+  it('refuses an option-shaped or control-character revision before git runs, and writes no file', async () => {
+    const repository = makeRepository();
+    for (const revision of ['--output=written-by-git', '-p', 'HEAD\nx']) {
+      const result = await runDiff(repository, ['--git', revision]);
+      expect(result.code, revision).toBe(2);
+      expect(result.stderr).toMatch(/^crmplan: --git takes a revision such as origin\/main, not .+\n$/);
+      expect(result.stdout).toBe('');
+    }
+    expect(existsSync(path.join(repository, 'written-by-git'))).toBe(false);
   });
 });

@@ -72,12 +72,15 @@ async function diffTwoFiles(positionals: readonly string[], io: CliIo): Promise<
  * `git diff --name-status -M REV`.
  */
 async function diffWorkingTree(revision: string, given: readonly string[], io: CliIo): Promise<PlanFileDiff[]> {
+  checkRevisionShape(revision);
   const root = await gitRoot(io.cwd);
   await verifyRevision(root, revision);
   const cwd = await fs.realpath(io.cwd).catch(() => io.cwd);
   const pathspecs = (given.length > 0 ? given : ['.']).map((entry) => toPathspec(root, path.resolve(cwd, entry)));
 
-  const changes = parseNameStatus(await git(root, ['diff', '--name-status', '-z', '-M', revision, '--', ...pathspecs]));
+  const changes = parseNameStatus(
+    await git(root, ['diff', '--no-ext-diff', '--no-textconv', '--name-status', '-z', '-M', '--end-of-options', revision, '--', ...pathspecs]),
+  );
   const renamedFrom = new Map(changes.flatMap((change) => (change.kind === 'R' ? [[change.path, change.from] as const] : [])));
 
   const files: PlanFileDiff[] = [];
@@ -87,7 +90,7 @@ async function diffWorkingTree(revision: string, given: readonly string[], io: C
     const basePathInRepo = renamedFrom.get(relative) ?? relative;
     compared.add(basePathInRepo);
     const headText = await readPlanFile(file, io.cwd);
-    const baseText = (await existsAt(root, revision, basePathInRepo)) ? await git(root, ['show', `${revision}:${basePathInRepo}`]) : undefined;
+    const baseText = (await existsAt(root, revision, basePathInRepo)) ? await blobAt(root, revision, basePathInRepo) : undefined;
     if (baseText === headText && basePathInRepo === relative) continue;
     const head = analyzePlan(headText);
     files.push({
@@ -103,7 +106,7 @@ async function diffWorkingTree(revision: string, given: readonly string[], io: C
     if (removedPath === undefined || compared.has(removedPath) || !PLAN_FILE.test(removedPath)) continue;
     if (await exists(path.join(root, removedPath))) continue;
     compared.add(removedPath);
-    const baseText = await git(root, ['show', `${revision}:${removedPath}`]);
+    const baseText = await blobAt(root, revision, removedPath);
     files.push({ path: displayPath(path.join(root, removedPath), io.cwd), basePath: null, diff: diffPlans(analyzePlan(baseText), undefined) });
   }
   return files.sort((a, b) => a.path.localeCompare(b.path));
@@ -175,6 +178,22 @@ async function gitRoot(cwd: string): Promise<string> {
   }
 }
 
+/**
+ * A revision is a name (`origin/main`, `HEAD~2`, a hash), never an option:
+ * `--output=x` would make git write a file. Refused before git runs.
+ */
+function checkRevisionShape(revision: string): void {
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (revision === '' || revision.startsWith('-') || /[\u0000-\u001f\u007f]/.test(revision)) {
+    throw new UsageError(`--git takes a revision such as origin/main, not ${JSON.stringify(revision)}`);
+  }
+}
+
+/** The raw content of a file at a revision: `cat-file blob` applies no textconv or filters. */
+function blobAt(root: string, revision: string, file: string): Promise<string> {
+  return git(root, ['cat-file', 'blob', `${revision}:${file}`]);
+}
+
 async function verifyRevision(root: string, revision: string): Promise<void> {
   try {
     // `--end-of-options` so that a revision starting with `-` is never read as an option.
@@ -203,7 +222,9 @@ async function git(root: string, args: readonly string[]): Promise<string> {
 
 function runGit(cwd: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', ['-c', 'core.quotepath=off', ...args], { cwd, maxBuffer: GIT_MAX_BUFFER, encoding: 'utf8' }, (error, stdout, stderr) => {
+    // No shell; no fsmonitor hook, pager or external diff from the repository's configuration.
+    const safety = ['-c', 'core.quotepath=off', '-c', 'core.fsmonitor=false', '--no-pager'];
+    execFile('git', [...safety, ...args], { cwd, maxBuffer: GIT_MAX_BUFFER, encoding: 'utf8', shell: false }, (error, stdout, stderr) => {
       if (error) reject(Object.assign(error, { stderr }));
       else resolve(stdout);
     });
