@@ -34,6 +34,29 @@ export function markdownId(id: string): string {
   return ID_PATTERN.test(id) ? `\`${id}\`` : markdownText(id);
 }
 
+/**
+ * Plan text (names, statements) for the editor's markdown (hover,
+ * completion): one line, and every character markdown could read as
+ * formatting, a link, HTML or a heading backslash-escaped.
+ */
+export function markdownInline(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_[\]<>#|~])/g, '\\$1');
+}
+
+/**
+ * Text as inline code in the editor's markdown. The fence is one backtick
+ * longer than the longest run inside, so no id (`a``b`) can end the span
+ * early and let the rest through as markdown; line breaks become spaces (a
+ * blank line would end it too).
+ */
+export function markdownCode(text: string): string {
+  const oneLine = text.replace(/\s*[\r\n]+\s*/g, ' ');
+  const longestRun = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${oneLine}${pad}${fence}`;
+}
+
 /** A table: a header row, a separator and one row per entry; cells are already markdown. */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   return [

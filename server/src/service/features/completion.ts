@@ -15,6 +15,7 @@ import type { WorkGraph } from '../../model/work-graph.js';
 import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber } from '../../schedule/calendar.js';
 import type { PlanAnalysis } from '../analyze-plan.js';
 import { spanToRange } from '../diagnostics.js';
+import { markdownInline } from '../../render/markdown-text.js';
 import { cursorContext, pathKey, type CursorContext } from './completion-context.js';
 import {
   enumValues,
@@ -477,9 +478,9 @@ function personItems(env: Env, insertion: Insertion): CompletionItem[] {
     const person = declaration ? model.people[declaration.index] : undefined;
     const detail = [person?.name?.value, person?.role?.value].filter((part) => part).join(' · ');
     const documentation = [
-      person?.name ? `**${person.name.value}**` : undefined,
-      person?.role?.value,
-      person?.email ? `<${person.email.value}>` : undefined,
+      person?.name ? `**${markdownInline(person.name.value)}**` : undefined,
+      person?.role ? markdownInline(person.role.value) : undefined,
+      person?.email ? markdownInline(person.email.value) : undefined,
       person?.capacity ? `capacity ${capacityText(person.capacity.value)}` : undefined,
     ]
       .filter((part) => part)
@@ -604,7 +605,7 @@ function workItem(env: Env, declaration: Declaration, node: number, insertion: I
     const phase = task ? model.phases[task.phaseIndex] : undefined;
     parts.push(`phase ${phase?.id?.value ?? `(phase ${(task?.phaseIndex ?? 0) + 1})`}`);
     dates = schedule?.tasks[node];
-    if (task?.name) documentation.push(`**${task.name.value}**`);
+    if (task?.name) documentation.push(`**${markdownInline(task.name.value)}**`);
     const facts = [
       task && task.kind !== 'other' ? `kind \`${task.kind}\`` : undefined,
       task?.milestone ? 'milestone' : task?.duration ? `${task.duration.value.amount}${task.duration.value.unit}` : undefined,
@@ -614,7 +615,7 @@ function workItem(env: Env, declaration: Declaration, node: number, insertion: I
     const phase = model.phases[declaration.index];
     parts.push(`phase (${phase?.taskIndexes.length ?? 0} tasks)`);
     dates = schedule?.phases[declaration.index];
-    if (phase?.name) documentation.push(`**${phase.name.value}**`);
+    if (phase?.name) documentation.push(`**${markdownInline(phase.name.value)}**`);
   }
   if (dates) {
     parts.push(dates.start === dates.finish ? shortDate(dates.start) : `${shortDate(dates.start)} -> ${shortDate(dates.finish)}`);

@@ -1,5 +1,6 @@
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import { markdownCode, markdownInline } from '../../render/markdown-text.js';
 import type { Declaration } from '../../model/symbols.js';
 import type { DueSpec, Namespace, Phase, Reference, Span, Task } from '../../model/types.js';
 import { formatDuration } from '../../model/values.js';
@@ -434,13 +435,5 @@ function nested(lines: readonly string[]): string {
 }
 
 /** Inline code that survives backticks in the text. */
-function code(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
-
-/** Plan text (names, statements) on one line, without Markdown meaning. */
-function escape(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_[\]<>#|~])/g, '\\$1');
-}
+const code = markdownCode;
+const escape = markdownInline;
