@@ -19,9 +19,10 @@ export const integrationBufferRule: Rule = {
   summary: 'a high-complexity integration has no slack before what follows it',
   *check({ model, graph, schedule }): Iterable<Finding> {
     if (!schedule) return;
-    const integrations = model.tasks.flatMap((task, taskIndex) =>
-      task.kind === 'integration' && task.complexity?.value === 'high' && schedule.tasks[taskIndex] ? [taskIndex] : [],
-    );
+    const integrations: number[] = [];
+    model.tasks.forEach((task, taskIndex) => {
+      if (task.kind === 'integration' && task.complexity?.value === 'high' && schedule.tasks[taskIndex]) integrations.push(taskIndex);
+    });
     if (integrations.length === 0) return;
 
     // Who waits for each integration, or for its phase: one pass over the edges.
