@@ -3,7 +3,7 @@ import type { PlanModel } from '../model/types.js';
 import type { WorkGraph } from '../model/work-graph.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
 import { ForwardPass, ScheduleEdges } from '../schedule/forward-pass.js';
-import { computeOverallocations, type OccupiedRange } from '../schedule/load.js';
+import { LoadTable, type OccupiedRange } from '../schedule/load.js';
 
 /**
  * At most this many "what if the task waited for that one" schedules per
@@ -48,6 +48,7 @@ export class WaitCheck {
   private remaining: number;
   private orderPositions: Int32Array | undefined;
   private dates: ScheduledDates | undefined;
+  private loads: LoadTable | undefined;
   private readonly overallocatedPairs: Set<string>;
 
   constructor(
@@ -92,7 +93,9 @@ export class WaitCheck {
     waitCheckCounter.checks++;
     const ranges = this.rangesAfterWaiting(taskIndex, predecessor);
     if (!ranges) return false;
-    const after = computeOverallocations(this.model, this.schedule.calendar, ranges);
+    // One table for every check: each sweeps flat arrays, not the model.
+    this.loads ??= new LoadTable(this.model, this.schedule.calendar);
+    const after = this.loads.overallocations(ranges);
     const target = pairKey(personIndex, taskIndex);
     for (const range of after) {
       for (const overloaded of range.taskIndexes) {

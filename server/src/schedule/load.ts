@@ -74,113 +74,126 @@ export function assignmentDailyLoad(assignment: Assignment, calendar: WorkingCal
  * cycle) and empty ranges (milestones) carry no load.
  *
  * Per person this sweeps start/end events rather than walking days, so the
- * cost is O(assignments log assignments) whatever the durations are. The
- * bookings live in flat arrays grouped by person (the scheduler calls this
- * on every keystroke): no object per booking.
+ * cost is O(assignments log assignments) whatever the durations are.
  */
 export function computeOverallocations(
   model: PlanModel,
   calendar: WorkingCalendar,
   ranges: readonly (OccupiedRange | undefined)[],
 ): Overallocation[] {
-  const bookings = collectBookings(model, calendar, ranges);
-  const overallocations: Overallocation[] = [];
-  if (bookings.count === 0) return overallocations;
-  const sweep = new LoadSweep(bookings);
-  let taskIds: (string | undefined)[] | undefined;
-  for (let personIndex = 0; personIndex < model.people.length; personIndex++) {
-    const from = bookings.personStart[personIndex]!;
-    const to = bookings.personStart[personIndex + 1]!;
-    if (from === to) continue;
-    const person = model.people[personIndex]!;
-    const capacity = dailyCapacity(person, calendar);
-    for (const range of sweep.overallocatedRanges(from, to, capacity)) {
-      taskIds ??= model.tasks.map((task) => task.id?.value);
-      const tasks: string[] = [];
-      for (const taskIndex of range.taskIndexes) {
-        const id = taskIds[taskIndex];
-        if (id !== undefined) tasks.push(id);
-      }
-      overallocations.push({
-        personIndex,
-        personId: person.id?.value ?? '',
-        fromIndex: range.fromIndex,
-        toIndex: range.toIndex,
-        from: calendar.dateOf(range.fromIndex),
-        to: calendar.dateOf(range.toIndex),
-        peak: range.peak,
-        peakLoadHours: range.load,
-        capacityHours: capacity,
-        taskIndexes: range.taskIndexes,
-        tasks,
-      });
-    }
-  }
-  return overallocations;
+  return new LoadTable(model, calendar).overallocations(ranges);
 }
 
 /**
- * Every booking (one person's share of one task: `load` hours per day over
- * [s, e)), grouped by person: person p's are positions personStart[p] up to
- * personStart[p + 1], in task order (then assignment order).
+ * A plan's assignments read once from the model, to find the
+ * overallocations for any dates of its tasks: the scheduler's, or a
+ * what-if's (which then sweeps flat arrays without reading the model
+ * again). Every assignment to a declared person with a positive load is a
+ * booking; they are grouped by person: person p's are positions
+ * personStart[p] up to personStart[p + 1], in task order (then assignment
+ * order). No object per booking: the scheduler builds one on every
+ * keystroke.
  */
-interface Bookings {
-  readonly count: number;
-  readonly personStart: Int32Array;
-  readonly taskIndex: Int32Array;
-  readonly s: Float64Array;
-  readonly e: Float64Array;
-  readonly load: Float64Array;
-}
+export class LoadTable {
+  private readonly personStart: Int32Array;
+  private readonly taskIndex: Int32Array;
+  private readonly load: Float64Array;
+  /** The bookings' days [s, e) for the ranges being swept. */
+  private readonly s: Float64Array;
+  private readonly e: Float64Array;
+  private readonly sweep: LoadSweep;
 
-function collectBookings(model: PlanModel, calendar: WorkingCalendar, ranges: readonly (OccupiedRange | undefined)[]): Bookings {
-  // The first declaration of an id wins, as in collectSymbols.
-  const personByIds = new Map<string, number>();
-  model.people.forEach((person, index) => {
-    if (person.id && !personByIds.has(person.id.value)) personByIds.set(person.id.value, index);
-  });
+  constructor(
+    private readonly model: PlanModel,
+    private readonly calendar: WorkingCalendar,
+  ) {
+    // The first declaration of an id wins, as in collectSymbols.
+    const personByIds = new Map<string, number>();
+    model.people.forEach((person, index) => {
+      if (person.id && !personByIds.has(person.id.value)) personByIds.set(person.id.value, index);
+    });
 
-  // First in task order, counting per person; then placed by a counting
-  // sort, which keeps that order within each person.
-  let capacity = 0;
-  for (const task of model.tasks) capacity += task.assign.length;
-  const unsortedPerson = new Int32Array(capacity);
-  const unsortedTask = new Int32Array(capacity);
-  const unsortedLoad = new Float64Array(capacity);
-  const personStart = new Int32Array(model.people.length + 1);
-  let count = 0;
-  for (let taskIndex = 0; taskIndex < model.tasks.length; taskIndex++) {
-    const range = ranges[taskIndex];
-    if (!range || range.e <= range.s) continue;
-    for (const assignment of model.tasks[taskIndex]!.assign) {
-      const personIndex = personByIds.get(assignment.person.id);
-      if (personIndex === undefined) continue;
-      const load = assignmentDailyLoad(assignment, calendar);
-      if (!(load > 0)) continue;
-      unsortedPerson[count] = personIndex;
-      unsortedTask[count] = taskIndex;
-      unsortedLoad[count] = load;
-      personStart[personIndex + 1]!++;
-      count++;
+    // First in task order, counting per person; then placed by a counting
+    // sort, which keeps that order within each person.
+    let assignments = 0;
+    for (const task of model.tasks) assignments += task.assign.length;
+    const unsortedPerson = new Int32Array(assignments);
+    const unsortedTask = new Int32Array(assignments);
+    const unsortedLoad = new Float64Array(assignments);
+    const personStart = new Int32Array(model.people.length + 1);
+    let count = 0;
+    for (let taskIndex = 0; taskIndex < model.tasks.length; taskIndex++) {
+      for (const assignment of model.tasks[taskIndex]!.assign) {
+        const personIndex = personByIds.get(assignment.person.id);
+        if (personIndex === undefined) continue;
+        const load = assignmentDailyLoad(assignment, calendar);
+        if (!(load > 0)) continue;
+        unsortedPerson[count] = personIndex;
+        unsortedTask[count] = taskIndex;
+        unsortedLoad[count] = load;
+        personStart[personIndex + 1]!++;
+        count++;
+      }
     }
-  }
-  for (let person = 0; person < model.people.length; person++) personStart[person + 1]! += personStart[person]!;
+    for (let person = 0; person < model.people.length; person++) personStart[person + 1]! += personStart[person]!;
 
-  const next = personStart.slice(0, model.people.length);
-  const taskIndex = new Int32Array(count);
-  const s = new Float64Array(count);
-  const e = new Float64Array(count);
-  const load = new Float64Array(count);
-  for (let booking = 0; booking < count; booking++) {
-    const position = next[unsortedPerson[booking]!]!++;
-    const task = unsortedTask[booking]!;
-    const range = ranges[task]!;
-    taskIndex[position] = task;
-    s[position] = range.s;
-    e[position] = range.e;
-    load[position] = unsortedLoad[booking]!;
+    const next = personStart.slice(0, model.people.length);
+    this.personStart = personStart;
+    this.taskIndex = new Int32Array(count);
+    this.load = new Float64Array(count);
+    for (let booking = 0; booking < count; booking++) {
+      const position = next[unsortedPerson[booking]!]!++;
+      this.taskIndex[position] = unsortedTask[booking]!;
+      this.load[position] = unsortedLoad[booking]!;
+    }
+    this.s = new Float64Array(count);
+    this.e = new Float64Array(count);
+    this.sweep = new LoadSweep(this.s, this.e, this.load, this.taskIndex);
   }
-  return { count, personStart, taskIndex, s, e, load };
+
+  /** The overallocations when the tasks occupy `ranges` (see computeOverallocations). */
+  overallocations(ranges: readonly (OccupiedRange | undefined)[]): Overallocation[] {
+    const { model, calendar, personStart, taskIndex, s, e } = this;
+    const overallocations: Overallocation[] = [];
+    let taskIds: (string | undefined)[] | undefined;
+    for (let personIndex = 0; personIndex < model.people.length; personIndex++) {
+      // The person's bookings of tasks that take days, in booking order.
+      const from = personStart[personIndex]!;
+      let to = from;
+      for (let position = from; position < personStart[personIndex + 1]!; position++) {
+        const range = ranges[taskIndex[position]!];
+        if (!range || range.e <= range.s) continue;
+        s[position] = range.s;
+        e[position] = range.e;
+        this.sweep.include(to++, position);
+      }
+      if (to === from) continue;
+      const person = model.people[personIndex]!;
+      const capacity = dailyCapacity(person, calendar);
+      for (const range of this.sweep.overallocatedRanges(from, to, capacity)) {
+        taskIds ??= model.tasks.map((task) => task.id?.value);
+        const tasks: string[] = [];
+        for (const index of range.taskIndexes) {
+          const id = taskIds[index];
+          if (id !== undefined) tasks.push(id);
+        }
+        overallocations.push({
+          personIndex,
+          personId: person.id?.value ?? '',
+          fromIndex: range.fromIndex,
+          toIndex: range.toIndex,
+          from: calendar.dateOf(range.fromIndex),
+          to: calendar.dateOf(range.toIndex),
+          peak: range.peak,
+          peakLoadHours: range.load,
+          capacityHours: capacity,
+          taskIndexes: range.taskIndexes,
+          tasks,
+        });
+      }
+    }
+    return overallocations;
+  }
 }
 
 interface OverallocatedRange {
@@ -197,7 +210,10 @@ interface OverallocatedRange {
  * of thousands).
  */
 class LoadSweep {
-  /** Booking positions in order of start, and of end (ties in booking order), at the person's positions. */
+  /**
+   * Booking positions in order of start, and of end (ties in booking
+   * order): slots [from, to) hold one person's included bookings.
+   */
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly sortScratch: Int32Array;
@@ -211,19 +227,29 @@ class LoadSweep {
   private readonly activeHours: Float64Array;
   private activeCount = 0;
 
-  constructor(private readonly bookings: Bookings) {
-    this.starts = new Int32Array(bookings.count);
-    this.ends = new Int32Array(bookings.count);
-    this.sortScratch = new Int32Array(bookings.count);
-    this.activeTasks = new Int32Array(bookings.count);
-    this.activeHours = new Float64Array(bookings.count);
+  constructor(
+    private readonly startOf: Float64Array,
+    private readonly endOf: Float64Array,
+    private readonly loadOf: Float64Array,
+    private readonly taskOf: Int32Array,
+  ) {
+    const count = taskOf.length;
+    this.starts = new Int32Array(count);
+    this.ends = new Int32Array(count);
+    this.sortScratch = new Int32Array(count);
+    this.activeTasks = new Int32Array(count);
+    this.activeHours = new Float64Array(count);
   }
 
-  /** The overallocations of the bookings at positions [from, to) (one person's). */
+  /** Puts booking `position` in slot `slot` (slots fill in booking order). */
+  include(slot: number, position: number): void {
+    this.starts[slot] = position;
+    this.ends[slot] = position;
+  }
+
+  /** The overallocations of the bookings in slots [from, to) (one person's). */
   overallocatedRanges(from: number, to: number, capacity: number): OverallocatedRange[] {
-    const { s: startOf, e: endOf, load: loadOf, taskIndex: taskOf } = this.bookings;
-    const { activeTasks, activeHours, starts, ends } = this;
-    for (let position = from; position < to; position++) starts[position] = ends[position] = position;
+    const { startOf, endOf, loadOf, taskOf, activeTasks, activeHours, starts, ends } = this;
     sortPositions(starts, from, to, startOf, this.sortScratch);
     sortPositions(ends, from, to, endOf, this.sortScratch);
 
