@@ -7,6 +7,8 @@ let compiled: ValidateFunction | undefined;
 
 export function planSchemaValidator(): ValidateFunction {
   if (!compiled) {
+    // No useDefaults, removeAdditional or coerceTypes: ajv then only reads the
+    // value, which document-value.ts shares between conversions and edits.
     const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     ajv.addFormat('crmplan-date', { type: 'string', validate: isIsoDate });
     compiled = ajv.compile(schemaJson);
