@@ -5,23 +5,30 @@ import { scalarText, type NewEntry } from './text-edits.js';
 
 /**
  * What a quick fix writes when it inserts a task a practice rule asks for.
- * Names and durations come from the seed roadmaps in ../shared/seeds:
- * - data-cleansing 1w: seed 001's timeline ("Data Cleansing and Preparation
- *   ... Week 3") and seed 000 ("+1-2 weeks if extensive data cleansing is
- *   required");
- * - data-backup 1d: seed 001 ("Data Backup: Create a backup of all existing
- *   data before the migration process begins");
- * - data-validation 2d: seed 002 ("Data Migration Dry Runs & Validation");
- * - uat 1w: seed 000, Phase 3 ("User Acceptance Testing (UAT): Validating
- *   core functionality with select users", a one-week phase);
- * - training 3d: seed 000, Phase 3 ("End-User Training: Role-based training
- *   sessions with practical exercises");
- * - pilot 1w: seed 004 ("often starting with a pilot group before a full
- *   organization wide launch");
- * - hypercare 2w: seed 002, Phase 5 ("Post-Launch Support & Hypercare") and
- *   seed 000 (Phase 3, "Help Desk Activation");
- * - review 1d, four weeks after go-live: seed 002 ("One month post-launch,
- *   a comprehensive review will be conducted").
+ * Names and durations follow the roadmaps in docs/sources.md:
+ * - data-cleansing 1w: the 90-Day Launch Roadmap's "Data Migration Timeline"
+ *   gives cleansing a week of its own, and the Mid-Market Implementation
+ *   Roadmap's "Common Timeline Adjustments" adds one to two weeks when much
+ *   of the data needs cleaning (sources.md#90-day-launch-roadmap,
+ *   sources.md#mid-market-implementation-roadmap);
+ * - data-backup 1d: the 90-Day Launch Roadmap's "Data Backup and Recovery
+ *   Procedures" back up all existing data before migration starts;
+ * - data-validation 2d: the ConnectSphere CRM plan's "4. Project Phases and
+ *   Timeline" runs migration dry runs with validation before the final load
+ *   (sources.md#connectsphere-crm-plan);
+ * - uat 1w: the Mid-Market Implementation Roadmap tests with a few users at
+ *   the end of "Phase 2: Core Setup & Migration", before the one-week go-live
+ *   phase;
+ * - training 3d: the same roadmap's "Phase 3: User Onboarding & Basic
+ *   Go-Live" starts with role-based, hands-on training;
+ * - pilot 1w: Stages of CRM Implementation, "7. Deployment and Post Launch
+ *   Support", often launches to a pilot group first
+ *   (sources.md#stages-of-crm-implementation);
+ * - hypercare 2w: the ConnectSphere CRM plan's Phase 5 ends with post-launch
+ *   support and hypercare, and the Mid-Market roadmap's Phase 3 opens a help
+ *   desk;
+ * - review 1d, four weeks after go-live: the ConnectSphere CRM plan's
+ *   "10. Post-Implementation Review" takes place a month after launch.
  */
 export interface TaskTemplate {
   /** The id the new task gets (with `-2`, `-3`, ... when it is taken). */
