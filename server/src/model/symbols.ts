@@ -36,12 +36,11 @@ const NAMESPACE_OF: Record<DeclarationKind, Namespace> = {
 };
 
 export function collectSymbols(model: PlanModel): Symbols {
-  const unordered: Declaration[] = [];
-  const starts: number[] = [];
+  const declarations: Declaration[] = [];
   const add = (kind: DeclarationKind, items: readonly { id?: { value: string; span: Span }; span: Span }[]): void => {
     items.forEach((item, index) => {
       if (!item.id) return;
-      unordered.push({
+      declarations.push({
         id: item.id.value,
         namespace: NAMESPACE_OF[kind],
         kind,
@@ -49,7 +48,6 @@ export function collectSymbols(model: PlanModel): Symbols {
         span: item.id.span,
         itemSpan: item.span,
       });
-      starts.push(item.id.span.start);
     });
   };
   add('person', model.people);
@@ -58,24 +56,20 @@ export function collectSymbols(model: PlanModel): Symbols {
   add('task', model.tasks);
   add('risk', model.risks);
   add('communication', model.communications);
-  // Sorting positions by their start reads no declaration; the sort is stable, like sorting the declarations.
-  const declarations = Array.from(unordered.keys())
-    .sort((a, b) => starts[a]! - starts[b]!)
-    .map((position) => unordered[position]!);
+  declarations.sort((a, b) => a.span.start - b.span.start);
 
   const firstByNamespace = new Map<Namespace, Map<string, Declaration>>();
-  for (const namespace of new Set(Object.values(NAMESPACE_OF))) firstByNamespace.set(namespace, new Map());
-  // Set from the last declaration to the first: one map operation each, and the first one stays.
-  for (let position = declarations.length - 1; position >= 0; position--) {
-    const declaration = declarations[position]!;
-    firstByNamespace.get(declaration.namespace)!.set(declaration.id, declaration);
+  const duplicates: Declaration[] = [];
+  for (const declaration of declarations) {
+    let table = firstByNamespace.get(declaration.namespace);
+    if (!table) {
+      table = new Map();
+      firstByNamespace.set(declaration.namespace, table);
+    }
+    if (table.has(declaration.id)) duplicates.push(declaration);
+    else table.set(declaration.id, declaration);
   }
-  const isFirst = (declaration: Declaration): boolean =>
-    firstByNamespace.get(declaration.namespace)?.get(declaration.id) === declaration;
-  let distinct = 0;
-  for (const table of firstByNamespace.values()) distinct += table.size;
-  const duplicates = distinct === declarations.length ? [] : declarations.filter((declaration) => !isFirst(declaration));
-
+  // Asked once per reference that names nothing: list each namespace's ids once.
   const idsByNamespace = new Map<Namespace, readonly string[]>();
   return {
     declarations,
@@ -84,9 +78,7 @@ export function collectSymbols(model: PlanModel): Symbols {
     ids: (namespace) => {
       let ids = idsByNamespace.get(namespace);
       if (!ids) {
-        ids = declarations
-          .filter((declaration) => declaration.namespace === namespace && (duplicates.length === 0 || isFirst(declaration)))
-          .map((declaration) => declaration.id);
+        ids = [...(firstByNamespace.get(namespace)?.keys() ?? [])];
         idsByNamespace.set(namespace, ids);
       }
       return ids;
