@@ -32,8 +32,9 @@ function filesUnder(dir) {
 
 /**
  * What the .vsix must hold: vsce's two manifest files, then the extension's files under
- * extension/ (vsce renames README.md, CHANGELOG.md and LICENSE). docs/rules/ is there because
- * diagnostics link to the rule pages inside the installed extension.
+ * extension/ (vsce renames README.md, CHANGELOG.md and LICENSE). docs/ is there because
+ * diagnostics link to the rule pages inside the installed extension, and the README and the
+ * pages link to each other and to docs/images/ (test/docs/links.test.ts checks those links).
  */
 function expectedEntries() {
   const extensionFiles = [
@@ -49,7 +50,8 @@ function expectedEntries() {
     'dist/server.js',
     // The preview's page, stylesheet and mermaid; never the source maps of a development build.
     ...filesUnder('dist/webview').filter((file) => /\.(js|css)$/.test(file)),
-    ...filesUnder('docs/rules').filter((file) => file.endsWith('.md')),
+    ...filesUnder('docs').filter((file) => /^docs\/(?:rules\/)?[^/]+\.md$/.test(file)),
+    ...filesUnder('docs/images').filter((file) => file.endsWith('.png')),
   ];
   return ['extension.vsixmanifest', '[Content_Types].xml', ...extensionFiles.map((file) => `extension/${file}`)].sort();
 }
