@@ -88,7 +88,11 @@ export function pathAtOffset(text: string, root: unknown, offset: number): PathS
 
 function childAt(text: string, node: Node, offset: number, path: PathStep[]): Node | undefined {
   if (isMap(node)) {
-    for (const pair of node.items) {
+    // Entries are in document order and do not overlap: only the last one
+    // that starts at or before the offset can hold it.
+    const index = lastStartingAtOrBefore(node.items, offset, (pair) => (isNodeValue(pair.key) ? pair.key.range?.[0] : undefined));
+    const candidates = index === undefined ? node.items : node.items.slice(index, index + 1);
+    for (const pair of candidates) {
       const span = pairSpan(text, pair);
       if (!span || offset < span.start || offset > span.end) continue;
       path.push({ kind: 'pair', pair });
@@ -99,11 +103,38 @@ function childAt(text: string, node: Node, offset: number, path: PathStep[]): No
     return undefined;
   }
   if (isSeq(node)) {
-    for (const item of node.items) {
+    const index = lastStartingAtOrBefore(node.items, offset, (item) => (isNodeValue(item) ? item.range?.[0] : undefined));
+    const candidates = index === undefined ? node.items : node.items.slice(index, index + 1);
+    for (const item of candidates) {
       if (isNodeValue(item) && containsOffset(text, item, offset)) return item;
     }
   }
   return undefined;
+}
+
+/**
+ * Binary search: the index of the last item that starts at or before
+ * `offset` (-1 when none does), or undefined when an item on the way has no
+ * start (then every item is looked at). Items without a start (a pair
+ * without a key) never hold an offset, so jumping over them is safe.
+ */
+function lastStartingAtOrBefore<T>(items: readonly T[], offset: number, startOf: (item: T) => number | undefined): number | undefined {
+  let low = 0;
+  let high = items.length - 1;
+  let found: number | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const start = startOf(items[middle]!);
+    if (start === undefined) return undefined;
+    if (start <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  // None starts that early: no item holds the offset (an empty slice).
+  return found ?? -1;
 }
 
 function containsOffset(text: string, node: Node, offset: number): boolean {

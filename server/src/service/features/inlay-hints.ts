@@ -33,6 +33,8 @@ export function inlayHints(analysis: PlanAnalysis, document: TextDocument, range
     const scheduled = schedule.tasks[taskIndex];
     const anchor: Span | undefined = task.name?.span ?? task.duration?.span ?? task.milestoneSpan ?? task.id?.span;
     if (!scheduled || !anchor) return;
+    // The hint sits inside the anchor: only tasks on screen look their node up.
+    if (anchor.end < from || anchor.start > to) return;
     const offset = trimmedSpan(parsed.text, parsed.doc.contents, anchor).end;
     if (offset < from || offset > to) return;
 
