@@ -3,9 +3,21 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../server/src/rules/index.js';
 import { RULE_NAMES } from '../../server/src/rules/rule-names.js';
+import { anchors, links } from './markdown.js';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const sourceAnchors = anchors(readFileSync(path.join(ROOT, 'docs', 'sources.md'), 'utf8'));
+/** Rules about the file format itself: they cite the format page, not a roadmap. */
+const FORMAT_RULES: ReadonlySet<string> = new Set(['yaml-syntax', 'schema']);
+
+/** The section `## Why` of a rule page, up to the next `## ` heading. */
+function whySection(page: string): string {
+  const start = page.indexOf('\n## Why\n');
+  if (start < 0) return '';
+  const end = page.indexOf('\n## ', start + 1);
+  return page.slice(start, end < 0 ? undefined : end);
+}
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'crmplan.schema.json'), 'utf8')) as {
   definitions: { rules: { properties: Record<string, unknown> } };
 };
@@ -26,8 +38,16 @@ describe('rule documentation', () => {
       const text = readFileSync(page, 'utf8');
       expect(text.startsWith(`# ${rule.name}\n`)).toBe(true);
       expect(text).toContain(`**Default severity:** ${rule.defaultSeverity}`);
-      // Each rule says where it comes from: a roadmap in seeds/ or the contract.
-      expect(text).toMatch(/## Why[\s\S]*(seeds\/|[Ss]eed `?\d{3}|crmplan-format\.md)/);
+      // Each rule says where it comes from: a source of docs/sources.md, by a heading that
+      // exists there, or, for the format's own rules, the format page.
+      const cited = links(whySection(text)).map((link) => link.target);
+      if (FORMAT_RULES.has(rule.name)) {
+        expect(cited).toContain('../format.md');
+      } else {
+        const sources = cited.filter((target) => target.startsWith('../sources.md#'));
+        expect(sources, 'the Why section cites no source of docs/sources.md').not.toEqual([]);
+        for (const target of sources) expect(sourceAnchors, target).toContain(target.slice('../sources.md#'.length));
+      }
       expect(existsSync(path.join(ROOT, 'server', 'src', 'rules', `${rule.name}.test.ts`))).toBe(true);
       expect(readme).toContain(`| [${rule.name}](docs/rules/${rule.name}.md) | ${rule.defaultSeverity} |`);
     });
