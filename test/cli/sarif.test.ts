@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { checkPlans } from '../../server/src/cli/check-report.js';
-import { FINGERPRINT_KEY, formatSarif, type SarifLog } from '../../server/src/cli/format-sarif.js';
+import { absoluteLinks, defaultSarifDocsBase, FINGERPRINT_KEY, formatSarif, type SarifLog } from '../../server/src/cli/format-sarif.js';
 import { ALL_RULES } from '../../server/src/rules/index.js';
 import { ruleDocsHref } from '../../server/src/service/diagnostics.js';
 import { crmplan, ROOT } from './cli-process.js';
@@ -15,10 +15,11 @@ const GOLDEN_PLAN = 'test/cli/golden/ci-formats.crmplan.yaml';
 const GOLDEN_SARIF = path.join(ROOT, 'test/cli/golden/ci-formats.sarif');
 const MULTITOOL_PACKAGE = path.join(ROOT, 'node_modules/@microsoft/sarif-multitool-linux');
 const MULTITOOL = path.join(MULTITOOL_PACKAGE, 'Sarif.Multitool');
-const DOCS_BASE = pathToFileURL(path.join(ROOT, 'docs', 'rules') + path.sep).href;
+/** From `repository` in package.json: the rule pages as GitHub shows them. */
+const DOCS_BASE = 'https://github.com/crmplan/crmplan/blob/main/docs/rules/';
 
 /** Fixed inputs, so the golden file is the same on every machine. */
-const GOLDEN_OPTIONS = { cwd: '/checkout', ruleDocsBase: 'https://crmplan.example/docs/rules/' };
+const GOLDEN_OPTIONS = { cwd: '/checkout', ruleDocsBase: 'https://crmplan.example/docs/rules/', embedRulePages: false };
 
 function parseSarif(text: string): SarifLog {
   return JSON.parse(text) as SarifLog;
@@ -45,7 +46,12 @@ describe('crmplan check --format sarif', () => {
     const sarif = sarifOf(['samples/with-problems']);
     const run = sarif.runs[0];
     expect(sarif.version).toBe('2.1.0');
-    expect(run.tool.driver).toMatchObject({ name: 'crmplan', version: '0.1.0', semanticVersion: '0.1.0' });
+    expect(run.tool.driver).toMatchObject({
+      name: 'crmplan',
+      version: '0.1.0',
+      semanticVersion: '0.1.0',
+      informationUri: 'https://github.com/crmplan/crmplan/blob/main/README.md',
+    });
     expect(run.columnKind).toBe('utf16CodeUnits');
     expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(ROOT).href}/` } });
 
@@ -55,11 +61,11 @@ describe('crmplan check --format sarif', () => {
       const described = run.tool.driver.rules[index]!;
       const page = readFileSync(path.join(ROOT, 'docs', 'rules', `${rule.name}.md`), 'utf8');
       expect(described.helpUri).toBe(ruleDocsHref(rule.name, DOCS_BASE));
-      expect(described.help.markdown).toBe(page);
+      expect(described.help.markdown).toBe(absoluteLinks(page, described.helpUri));
       expect(described.name).toMatch(/^[A-Z][A-Za-z0-9]+$/);
       expect(described.name.toLowerCase()).not.toBe(rule.name.toLowerCase());
       expect(described.shortDescription.text).toMatch(/^[A-Z].*\.$/);
-      expect(page).toContain(described.fullDescription.text);
+      expect(absoluteLinks(page, described.helpUri)).toContain(described.fullDescription.text);
       expect(described.defaultConfiguration.level).toBe(levels[rule.defaultSeverity]);
     }
 
@@ -91,6 +97,35 @@ describe('crmplan check --format sarif', () => {
       })),
     );
     expect(run.results).toEqual(expected);
+  });
+
+  it('links rules to their pages on the web, never to a local path, and --docs-url moves them', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { repository: { url: string } };
+    expect(defaultSarifDocsBase(ROOT)).toBe(`${manifest.repository.url.replace(/\.git$/, '')}/blob/main/docs/rules/`);
+    const driver = sarifOf(['samples/with-problems']).runs[0].tool.driver;
+    expect(JSON.stringify(driver)).not.toMatch(/file:|\]\((?!https:)/);
+    // The embedded pages' links lead to the same site: a source cited, a heading of the page.
+    const uat = driver.rules.find((rule) => rule.id === 'go-live-without-uat')!;
+    expect(uat.help.markdown).toContain('](https://github.com/crmplan/crmplan/blob/main/docs/sources.md#mid-market-implementation-roadmap)');
+
+    const moved = sarifOf(['--docs-url', 'https://docs.example.org/crmplan/0.1/rules', 'samples/with-problems']).runs[0].tool.driver;
+    expect(moved.informationUri).toBe('https://docs.example.org/crmplan/README.md');
+    expect(moved.rules.map((rule) => rule.helpUri)).toEqual(ALL_RULES.map((rule) => `https://docs.example.org/crmplan/0.1/rules/${rule.name}.md`));
+    expect(moved.rules[0]!.help.text).toContain('See https://docs.example.org/crmplan/0.1/rules/yaml-syntax.md');
+
+    for (const local of ['docs/rules/', '/opt/crmplan/docs/rules/', pathToFileURL(path.join(ROOT, 'docs', 'rules')).href]) {
+      const refused = crmplan(['check', '--format', 'sarif', '--docs-url', local, 'samples']);
+      expect(refused.status).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toBe(`crmplan: --docs-url needs an http or https URL, got '${local}'\n`);
+    }
+  });
+
+  it('makes relative links of an embedded page absolute, and leaves URLs alone', () => {
+    const page = '[a](../sources.md#x), [b](#how-to-fix), [c](https://example.org/c), [d](mailto:x@example.org)';
+    expect(absoluteLinks(page, 'https://h.example/docs/rules/no-pilot.md')).toBe(
+      '[a](https://h.example/docs/sources.md#x), [b](https://h.example/docs/rules/no-pilot.md#how-to-fix), [c](https://example.org/c), [d](mailto:x@example.org)',
+    );
   });
 
   it('gives levels as configured by --rule and the plan, and exits as the text format does', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Severity } from '../model/types.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
@@ -70,8 +70,57 @@ export interface SarifLog {
 export interface SarifOptions {
   /** The working folder: result paths are relative to it, through `%SRCROOT%`. */
   readonly cwd: string;
-  /** Where the rule pages live, ending in `/` (as for LSP `codeDescription.href`). */
+  /**
+   * Where readers of the SARIF open the rule pages, an http(s) URL ending in `/`:
+   * each rule's `helpUri` is `<base><rule>.md`. Default in the CLI: {@link defaultSarifDocsBase}.
+   */
   readonly ruleDocsBase: string;
+  /**
+   * Whether each rule's page (crmplan's own docs/rules/, when it is there) goes into the
+   * SARIF as its help markdown, with its relative links made absolute under `ruleDocsBase`.
+   * Default: true.
+   */
+  readonly embedRulePages?: boolean;
+}
+
+interface PackageManifest {
+  readonly name?: unknown;
+  readonly repository?: unknown;
+}
+
+/** The folder of crmplan's own package.json: the nearest one above `start` named crmplan. */
+export function crmplanPackageRoot(start: string = __dirname): string | undefined {
+  for (let folder = start; ; folder = path.dirname(folder)) {
+    const manifest = readManifest(path.join(folder, 'package.json'));
+    if (manifest?.name === 'crmplan') return folder;
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
+
+function readManifest(file: string): PackageManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as PackageManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where the rule pages are published: `<repository>/blob/main/docs/rules/`, from the
+ * `repository` of crmplan's package.json (the one place to change it). Undefined when that
+ * package.json or its http(s) repository URL cannot be found.
+ */
+export function defaultSarifDocsBase(root: string | undefined = crmplanPackageRoot()): string | undefined {
+  if (root === undefined) return undefined;
+  const repository = readManifest(path.join(root, 'package.json'))?.repository;
+  const url = typeof repository === 'string' ? repository : isRecord(repository) ? repository['url'] : undefined;
+  if (typeof url !== 'string') return undefined;
+  const web = url.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '');
+  return /^https?:\/\//.test(web) ? `${web}/blob/main/docs/rules/` : undefined;
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null;
 }
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -102,6 +151,8 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
       }),
     );
   });
+  const pagesRoot = options.embedRulePages === false ? undefined : crmplanPackageRoot();
+  const embedded = pagesRoot === undefined ? undefined : path.join(pagesRoot, 'docs', 'rules');
   const log: SarifLog = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -114,7 +165,7 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
             semanticVersion: CRMPLAN_VERSION,
             // The README sits two folders above the rule pages, wherever they are served from.
             informationUri: new URL('../../README.md', options.ruleDocsBase).href,
-            rules: ALL_RULES.map((rule) => sarifRule(rule, options.ruleDocsBase)),
+            rules: ALL_RULES.map((rule) => sarifRule(rule, options.ruleDocsBase, embedded)),
           },
         },
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: folderUri(options.cwd) } },
@@ -126,10 +177,11 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function sarifRule(rule: Rule, ruleDocsBase: string): SarifRule {
+function sarifRule(rule: Rule, ruleDocsBase: string, pagesFolder: string | undefined): SarifRule {
   const helpUri = ruleDocsHref(rule.name, ruleDocsBase);
   const shortDescription = sentence(rule.summary);
-  const page = readRulePage(helpUri);
+  const source = pagesFolder === undefined ? undefined : readRulePage(path.join(pagesFolder, `${rule.name}.md`));
+  const page = source === undefined ? undefined : absoluteLinks(source, helpUri);
   const fullDescription = (page && sectionOf(page, 'What it finds')) ?? shortDescription;
   return {
     id: rule.name,
@@ -142,17 +194,21 @@ function sarifRule(rule: Rule, ruleDocsBase: string): SarifRule {
   };
 }
 
-/**
- * The rule's page when the docs base is a local folder (the default: the
- * pages ship next to dist/). Without it, SARIF still names the page.
- */
-function readRulePage(helpUri: string): string | undefined {
-  if (!helpUri.startsWith('file:')) return undefined;
+/** The rule's page, read from crmplan's own docs/rules/; without it, SARIF still names the page. */
+function readRulePage(file: string): string | undefined {
   try {
-    return readFileSync(fileURLToPath(helpUri), 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The page with its relative links (`../sources.md#...`, `#how-to-fix`) resolved against
+ * the page's own URL, so they work where the SARIF is read (a code-scanning alert).
+ */
+export function absoluteLinks(page: string, pageUrl: string): string {
+  return page.replace(/\]\((?![a-z][a-z0-9+.-]*:|\/\/)([^)\s]+)\)/gi, (_link, target: string) => `](${new URL(target, pageUrl).href})`);
 }
 
 /** The text under `## heading`, up to the next heading. */

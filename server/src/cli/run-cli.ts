@@ -10,12 +10,14 @@ export type { CliIo } from './cli-io.js';
 const HELP = `crmplan ${VERSION} — check and schedule *.crmplan.yaml CRM implementation plans
 
 Usage:
-  crmplan check [PATH...] [--format text|json|sarif|github|gitlab] [--max-warnings N] [--rule NAME=SEVERITY]
+  crmplan check [PATH...] [--format text|json|sarif|github|gitlab] [--max-warnings N] [--rule NAME=SEVERITY] [--docs-url URL]
       Check plans (files, or folders searched for *.crmplan.yaml / *.crmplan.yml,
       skipping node_modules and .git; default: the current folder).
       sarif: SARIF 2.1.0 for GitHub code scanning; github: GitHub Actions
       annotations (::error file=...::message); gitlab: GitLab Code Quality
-      report (artifacts: reports: codequality). See docs/ci.md.
+      report (artifacts: reports: codequality). --docs-url: the http(s) address
+      of the rule pages that SARIF links each rule to (URL/RULE.md; default:
+      the rule pages in crmplan's repository). See docs/ci.md.
   crmplan schedule FILE [--format text|json]
       Print the plan's schedule: start, finish and float of every task, the
       critical path and overallocated people.
