@@ -148,3 +148,141 @@ rules:
     expect(runFixture(text, { rules: ['schema', 'yaml-syntax'] }).actual).toEqual([]);
   });
 });
+
+/** An invalid plan (crmplan 2, start banana, a bad phase id, a task without a name) with `count` aliases of one holiday. */
+function invalidPlanWithAliases(count: number): string {
+  return `crmplan: 2
+plan:
+  name: Aliases
+  start: banana
+  calendar:
+    holidays:
+      - &holiday 2027-05-31
+${'      - *holiday\n'.repeat(count)}phases:
+  - id: Phase One
+    tasks:
+      - {id: a, duration: 3 days}
+`;
+}
+
+const INVALID_PLAN_ERRORS = [
+  'Crmplan must be 1.',
+  expect.stringMatching(/^Invalid plan\.start 'banana'\./),
+  expect.stringMatching(/^Invalid id 'Phase One' of phase 'Phase One'\./),
+  "Missing required key 'name' in task 'a'.",
+  expect.stringMatching(/^Invalid duration '3 days' of task 'a'\./),
+];
+
+function schemaMessages(text: string): string[] {
+  return runFixture(text, { rules: ['schema'] }).findings.map((finding) => finding.message);
+}
+
+function expectReadableMessages(messages: readonly string[]): void {
+  for (const message of messages) expect(message).not.toMatch(/\[object Object\]|undefined|that is not text>/);
+}
+
+describe('schema on what YAML can write but a plan cannot use', () => {
+  it('checks a plan with 100 aliases of an anchor as usual', () => {
+    const result = runFixture(invalidPlanWithAliases(100), { rules: ['schema', 'yaml-syntax'] });
+    expect(result.findings.map((finding) => finding.message)).toEqual(INVALID_PLAN_ERRORS);
+  });
+
+  it('reports the alias past the limit of a plan with 10,000 aliases, and every schema error besides', () => {
+    const text = invalidPlanWithAliases(10_000);
+    const result = runFixture(text, { rules: ['schema', 'yaml-syntax'] });
+    const messages = result.findings.map((finding) => finding.message);
+    const tooMany = 'Too many aliases: at most 1,000 alias expansions are read; the rest of the plan is checked without them.';
+    expect(messages).toEqual([...INVALID_PLAN_ERRORS.slice(0, 2), tooMany, ...INVALID_PLAN_ERRORS.slice(2)]);
+    const finding = result.findings.find((candidate) => candidate.message === tooMany)!;
+    expect(finding.rule).toBe('schema');
+    expect(finding.severity).toBe('error');
+    // On the 1,001st alias: the anchor is the first holiday, so the 1,002nd line of the list.
+    const firstHoliday = text.indexOf('      - &holiday');
+    expect(text.slice(0, finding.span.start).split('\n').length - text.slice(0, firstHoliday).split('\n').length).toBe(1001);
+    expect(text.slice(finding.span.start, finding.span.end)).toBe('*holiday');
+  });
+
+  it('counts what an alias expands to: 100 aliases of a large anchor go past the limit too', () => {
+    // A list of 120 ids is 121 nodes, so the 83rd alias of it goes past 10,000.
+    const ids = Array.from({ length: 120 }, (_, index) => `x${index}`).join(', ');
+    const tasks = Array.from({ length: 100 }, (_, index) => `      - {id: t${index + 1}, name: T, duration: 1d, depends_on: *deps}`);
+    const text = `crmplan: 2
+plan: {name: Large anchors, start: banana}
+phases:
+  - id: p1
+    tasks:
+      - {id: t0, name: T, duration: 1d, depends_on: &deps [${ids}]}
+${tasks.join('\n')}
+`;
+    const result = runFixture(text, { rules: ['schema'] });
+    expect(result.findings.map((finding) => finding.message)).toEqual([
+      'Crmplan must be 1.',
+      expect.stringMatching(/^Invalid plan\.start 'banana'\./),
+      'Aliases expand to too much: at most 10,000 nodes are read through aliases; the rest of the plan is checked without them.',
+    ]);
+    const finding = result.findings[2]!;
+    expect(text.slice(0, finding.span.start).split('\n').pop()).toBe('      - {id: t83, name: T, duration: 1d, depends_on: ');
+  });
+
+  it('stops a billion laughs (9 levels of 10 nested aliases) with one finding', () => {
+    const levels = ['  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let level = 1; level < 9; level++) {
+      const name = String.fromCharCode(97 + level);
+      levels.push(`  ${name}: &${name} [${Array(10).fill(`*${String.fromCharCode(96 + level)}`).join(', ')}]`);
+    }
+    const text = `crmplan: 2\nplan:\n  name: Laughs\n  start: 2027-01-04\nrules:\n${levels.join('\n')}\n`;
+    const messages = schemaMessages(text);
+    expect(messages.filter((message) => message.startsWith('Aliases expand to too much'))).toHaveLength(1);
+    expect(messages).toContain('Crmplan must be 1.');
+    expectReadableMessages(messages);
+  });
+
+  it('reports an alias inside the node its anchor names, and checks the rest', () => {
+    const messages = schemaMessages('crmplan: 1\nplan: &plan {name: P, start: banana, sponsor: *plan}\n');
+    expect(messages).toEqual([
+      expect.stringMatching(/^Invalid plan\.start 'banana'\./),
+      "Alias '*plan' is inside the node its anchor names, so its value never ends; the plan is checked without it.",
+    ]);
+  });
+
+  it('leaves an alias without an anchor to yaml-syntax and says nothing about its value', () => {
+    const result = runFixture('crmplan: 1\nplan: {name: *name, start: 2027-01-04}\n', { rules: ['schema', 'yaml-syntax'] });
+    expect(result.findings.map((finding) => `${finding.rule}: ${finding.message}`)).toEqual([
+      "yaml-syntax: YAML: Unknown alias '*name': no anchor '&name' comes before it.",
+    ]);
+  });
+
+  it('reports a key that is not plain text on the key, once, and checks the rest', () => {
+    const text = [
+      'crmplan: 2',
+      'plan: {name: Keys, start: 2027-01-04}',
+      '? [a, b] # expect: schema',
+      ': list key',
+      'phases:',
+      '  - id: p1',
+      '    ? {x: 1} # expect: schema',
+      '    : map key',
+      '    tasks: []',
+      'rules:',
+      '  ? [no-pilot] # expect: schema',
+      '  : loud',
+      '',
+    ].join('\n');
+    const result = runFixture(text, { rules: ['schema', 'yaml-syntax'] });
+    const messages = result.findings.map((finding) => finding.message);
+    expect(messages).toEqual(['Crmplan must be 1.', 'Keys must be plain text.', 'Keys must be plain text.', 'Keys must be plain text.']);
+    expect(result.actual).toEqual(['1: schema', ...result.expected]);
+    const keys = result.findings.slice(1).map((finding) => text.slice(finding.span.start, finding.span.end));
+    expect(keys).toEqual(['[a, b]', '{x: 1}', '[no-pilot]']);
+  });
+
+  it('never quotes a mapping or a list as a value', () => {
+    const messages = schemaMessages(
+      'crmplan: 1\nplan: {name: P, start: 2027-01-04}\nphases:\n  - id: p\n    tasks:\n      - {id: a, name: A, duration: 1d, kind: {x: 1}, status: [done]}\n',
+    );
+    expect(messages).toContain("Kind of task 'a' must be text, not a mapping.");
+    expect(messages.find((message) => message.startsWith('Invalid kind'))).toMatch(/^Invalid kind of task 'a': expected one of kickoff, /);
+    expect(messages.find((message) => message.startsWith('Invalid status'))).toMatch(/^Invalid status of task 'a': expected one of /);
+    expectReadableMessages(messages);
+  });
+});

@@ -2,6 +2,14 @@ import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Span } from '../model/types.js';
 import { asMap, spanOf } from '../model/yaml-nodes.js';
 import type { ParsedDocument } from '../parse/parse-plan-text.js';
+import {
+  documentValue,
+  MAX_ALIAS_EXPANDED_NODES,
+  MAX_ALIAS_EXPANSIONS,
+  UNREAD_ALIAS,
+  type DocumentValue,
+  type DocumentValueProblem,
+} from '../schema/document-value.js';
 import { planSchemaValidator, type SchemaError } from '../schema/plan-schema.js';
 import { closestMatch } from '../util/closest-match.js';
 import type { Finding, Rule } from './types.js';
@@ -9,35 +17,61 @@ import type { Finding, Rule } from './types.js';
 /**
  * Checks the document against schemas/crmplan.schema.json and maps every
  * ajv error (all of them, not only the first) to the exact key or value.
+ * What the document reader could not read (an alias past the limit, a key
+ * that is not text) is reported here too, and the rest is still checked.
  */
 export const schemaRule: Rule = {
   name: 'schema',
   defaultSeverity: 'error',
   summary: 'a value of the wrong type or form, a missing required key, an unknown key (warning)',
   check({ parsed }): Iterable<Finding> {
-    const value = documentValue(parsed);
-    if (value === undefined) return [];
+    const read = planValue(parsed);
+    if (!read) return [];
+    const findings = readingFindings(read);
     const validate = planSchemaValidator();
-    if (validate(value)) return [];
-    return explainErrors(parsed, validate.errors ?? []);
+    if (!validate(read.value)) findings.push(...explainErrors(parsed, validate.errors ?? [], read));
+    return findings.sort((a, b) => a.span.start - b.span.start);
   },
 };
 
-function documentValue(parsed: ParsedDocument): unknown {
+function planValue(parsed: ParsedDocument): DocumentValue | undefined {
   // An empty file is a plan with nothing in it: report the missing keys.
-  if (parsed.doc.contents === null) return parsed.text.trim() === '' ? {} : undefined;
-  try {
-    return parsed.doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    // Alias bombs and similar are reported by yaml-syntax; nothing to check.
-    return undefined;
+  if (parsed.doc.contents === null) return parsed.text.trim() === '' ? { value: {}, problems: [], syntheticKeys: new Map() } : undefined;
+  return documentValue(parsed.doc);
+}
+
+/** Findings for what the reader left out. An alias without an anchor is invalid YAML: yaml-syntax reports it. */
+function readingFindings(read: DocumentValue): Finding[] {
+  const findings: Finding[] = [];
+  for (const problem of read.problems) {
+    const message = readingMessage(problem);
+    const node = problem.kind === 'complex-key' ? problem.key : problem.alias;
+    const span = spanOf(node);
+    if (message && span) findings.push({ rule: 'schema', message, span });
+  }
+  return findings;
+}
+
+function readingMessage(problem: DocumentValueProblem): string | undefined {
+  switch (problem.kind) {
+    case 'complex-key':
+      return 'Keys must be plain text.';
+    case 'alias-limit':
+      return problem.limit === 'expansions'
+        ? `Too many aliases: at most ${MAX_ALIAS_EXPANSIONS.toLocaleString('en-US')} alias expansions are read; the rest of the plan is checked without them.`
+        : `Aliases expand to too much: at most ${MAX_ALIAS_EXPANDED_NODES.toLocaleString('en-US')} nodes are read through aliases; the rest of the plan is checked without them.`;
+    case 'recursive-alias':
+      return `Alias '*${problem.alias.source}' is inside the node its anchor names, so its value never ends; the plan is checked without it.`;
+    case 'unresolved-alias':
+      return undefined;
   }
 }
 
-function explainErrors(parsed: ParsedDocument, errors: readonly SchemaError[]): Finding[] {
+function explainErrors(parsed: ParsedDocument, errors: readonly SchemaError[], read: DocumentValue): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const error of selectErrors(errors)) {
+    if (isAboutUnreadPart(error, read)) continue;
     const finding = explain(parsed, error);
     if (!finding) continue;
     const key = `${finding.span.start}:${finding.span.end}:${finding.message}`;
@@ -45,7 +79,25 @@ function explainErrors(parsed: ParsedDocument, errors: readonly SchemaError[]): 
     seen.add(key);
     findings.push(finding);
   }
-  return findings.sort((a, b) => a.span.start - b.span.start);
+  return findings;
+}
+
+/**
+ * An error about an alias that was not read or about a key made up for a
+ * complex key says nothing the reading finding does not: the plan is
+ * checked without them.
+ */
+function isAboutUnreadPart(error: SchemaError, read: DocumentValue): boolean {
+  if (error.data === UNREAD_ALIAS) return true;
+  if (read.syntheticKeys.size === 0) return false;
+  let value: unknown = read.value;
+  for (const segment of pointerSegments(error.instancePath)) {
+    if (value === null || typeof value !== 'object') return false;
+    if (read.syntheticKeys.get(value)?.has(segment)) return true;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  const extraKey = error.params['additionalProperty'];
+  return typeof extraKey === 'string' && value !== null && typeof value === 'object' && !!read.syntheticKeys.get(value)?.has(extraKey);
 }
 
 /**
@@ -120,12 +172,14 @@ function explain(parsed: ParsedDocument, error: SchemaError): Finding | undefine
     }
     case 'enum': {
       const allowed = (Array.isArray(error.params['allowedValues']) ? error.params['allowedValues'] : []).map(String);
-      const actual = String(error.data);
-      const suggestion = closestMatch(actual, allowed);
+      // A mapping or list is not quoted (it would read '[object Object]'); its type error says what it is.
+      const actual = error.data !== null && typeof error.data === 'object' ? undefined : String(error.data);
+      const suggestion = actual === undefined ? undefined : closestMatch(actual, allowed);
       const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+      const invalid = actual === undefined ? where || 'value' : valueWhere(actual);
       return {
         rule: 'schema',
-        message: `Invalid ${valueWhere(actual)}: expected one of ${allowed.join(', ')}.${hint}`,
+        message: `Invalid ${invalid}: expected one of ${allowed.join(', ')}.${hint}`,
         span: valueSpan,
         data: { rule: 'schema', kind: 'invalid-value', allowed },
       };

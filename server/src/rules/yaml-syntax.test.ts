@@ -52,6 +52,22 @@ describe('yaml-syntax', () => {
     expect(notYaml.actual.length).toBeGreaterThan(0);
   });
 
+  it('reports an alias whose anchor does not come before it, which the parser lets through', () => {
+    const text = 'crmplan: 1\nplan: {name: *name, start: 2027-01-04} # expect: yaml-syntax\nlater: &name P\n';
+    const result = runFixture(text, { rules: ['yaml-syntax'] });
+    expect(result.actual).toEqual(result.expected);
+    const finding = result.findings[0]!;
+    expect(finding.message).toBe("YAML: Unknown alias '*name': no anchor '&name' comes before it.");
+    expect(text.slice(finding.span.start, finding.span.end)).toBe('*name');
+  });
+
+  it('leaves many aliases and keys that are not text to the schema rule', () => {
+    const aliases = `crmplan: 1\nplan: {name: P, start: 2027-01-04}\nlist:\n  - &item x\n${'  - *item\n'.repeat(5000)}`;
+    const complexKeys = 'crmplan: 1\nplan: {name: P, start: 2027-01-04}\n? [a, b]\n: 1\n{c: 1}: 2\n';
+    expect(runFixture(aliases, { rules: ['yaml-syntax'] }).actual).toEqual([]);
+    expect(runFixture(complexKeys, { rules: ['yaml-syntax'] }).actual).toEqual([]);
+  });
+
   it('is silent on valid YAML', () => {
     expect(runFixture('crmplan: 1\nplan: {name: P, start: 2027-01-04}\n', { rules: ['yaml-syntax'] }).actual).toEqual([]);
   });
