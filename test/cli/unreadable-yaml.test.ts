@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { invalidPlanWithAliases } from '../../server/src/schema/unreadable-yaml-test-plans.js';
 import { crmplan } from './cli-process.js';
 
 /**
@@ -12,17 +13,6 @@ function planFile(name: string, text: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'crmplan-yaml-')), name);
   writeFileSync(file, text);
   return file;
-}
-
-function invalidPlanWithAliases(count: number): string {
-  return `crmplan: 2
-plan:
-  name: Aliases
-  start: banana
-  calendar:
-    holidays:
-      - &holiday 2027-05-31
-${'      - *holiday\n'.repeat(count)}`;
 }
 
 describe('crmplan check on YAML a plan cannot use', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { invalidPlanWithAliases } from '../schema/unreadable-yaml-test-plans.js';
 import { runFixture } from '../testing/fixtures.js';
 
 describe('schema', () => {
@@ -148,22 +149,6 @@ rules:
     expect(runFixture(text, { rules: ['schema', 'yaml-syntax'] }).actual).toEqual([]);
   });
 });
-
-/** An invalid plan (crmplan 2, start banana, a bad phase id, a task without a name) with `count` aliases of one holiday. */
-function invalidPlanWithAliases(count: number): string {
-  return `crmplan: 2
-plan:
-  name: Aliases
-  start: banana
-  calendar:
-    holidays:
-      - &holiday 2027-05-31
-${'      - *holiday\n'.repeat(count)}phases:
-  - id: Phase One
-    tasks:
-      - {id: a, duration: 3 days}
-`;
-}
 
 const INVALID_PLAN_ERRORS = [
   'Crmplan must be 1.',
