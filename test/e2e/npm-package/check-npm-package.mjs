@@ -168,7 +168,7 @@ try {
   }
 
   // 3. The CLI, found on a PATH that holds only <prefix>/bin and node, run outside the repository.
-  const env = { PATH: [binDir, path.dirname(process.execPath), '/usr/bin', '/bin'].join(path.delimiter), HOME: home, LANG: 'C.UTF-8' };
+  const env = { PATH: [binDir, path.dirname(process.execPath)].join(path.delimiter), HOME: home, LANG: 'C.UTF-8' };
   const run = (command, args) => spawnSync(command, args, { cwd: work, env, encoding: 'utf8', timeout: COMMAND_TIMEOUT_MS });
   const sample = await readFile(SAMPLE, 'utf8');
   const broken = sample.replace(/^(\s*sponsor:[ \t]*)\S+/m, '$1nobody-here');
