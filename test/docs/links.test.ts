@@ -8,7 +8,10 @@ import { ROOT, anchors, isExternal, links, shippedFiles, trackedFiles } from './
 // uses --no-rewrite-relative-links, so a relative link works only if its target ships too.
 
 const shipped = shippedFiles();
-const shippedSet = new Set(shipped);
+/** vsce renames these three in the .vsix: a link to `CHANGELOG.md` does not resolve there. */
+const VSCE_NAMES: Readonly<Record<string, string>> = { 'README.md': 'readme.md', 'CHANGELOG.md': 'changelog.md', LICENSE: 'LICENSE.txt' };
+const shippedSet = new Set(shipped.map((file) => VSCE_NAMES[file] ?? file));
+const REPOSITORY_NAMES = new Map(Object.entries(VSCE_NAMES).map(([name, renamed]) => [renamed, name]));
 const markdownThatShips = shipped.filter((file) => file.endsWith('.md'));
 const docsPages = trackedFiles().filter((file) => file.startsWith('docs/') && file.endsWith('.md'));
 
@@ -22,11 +25,12 @@ function brokenLinks(file: string, available: ReadonlySet<string>): string[] {
   for (const { target, line } of links(readFileSync(path.join(ROOT, file), 'utf8'))) {
     if (isExternal(target)) continue;
     const [rawPath = '', anchor] = target.split('#', 2);
-    const linked = rawPath === '' ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURI(rawPath)));
+    const here = VSCE_NAMES[file] ?? file;
+    const linked = rawPath === '' ? here : path.posix.normalize(path.posix.join(path.posix.dirname(here), decodeURI(rawPath)));
     const where = `${file}:${line}: ${target}`;
     if (!available.has(linked)) {
       problems.push(`${where}: ${linked} is not a file that ships`);
-    } else if (anchor !== undefined && linked.endsWith('.md') && !anchorsOf(linked).has(anchor)) {
+    } else if (anchor !== undefined && linked.endsWith('.md') && !anchorsOf(REPOSITORY_NAMES.get(linked) ?? linked).has(anchor)) {
       problems.push(`${where}: ${linked} has no heading with the anchor #${anchor}`);
     }
   }
@@ -51,10 +55,11 @@ describe('links in the packaged documentation', () => {
       { target: 'docs/a.md#x', line: 1 },
       { target: 'b.png', line: 1 },
     ]);
-    const available = new Set(['README.md', 'docs/format.md']);
+    const available = new Set(['readme.md', 'docs/format.md']);
     expect(brokenLinks('README.md', available)).toEqual(
       expect.arrayContaining([expect.stringContaining('docs/ci.md is not a file that ships')]),
     );
+    expect(shippedSet.has('changelog.md') && !shippedSet.has('CHANGELOG.md')).toBe(true);
   });
 
   it('computes GitHub anchors for headings with punctuation and repeats', () => {
