@@ -12,7 +12,7 @@
 //
 // Exit status: 0 all checks passed, 1 a check failed.
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,6 +94,11 @@ const packDir = path.join(sandbox, 'pack');
 const prefix = path.join(sandbox, 'prefix');
 const work = path.join(sandbox, 'work');
 let server;
+// Also on a crash: no sandbox and no server are left behind.
+process.on('exit', () => {
+  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+  rmSync(sandbox, { recursive: true, force: true });
+});
 try {
   await Promise.all([home, packDir, prefix, work].map((dir) => mkdir(dir, { recursive: true })));
 
