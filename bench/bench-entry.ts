@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePlanText } from '../server/src/parse/parse-plan-text.js';
 import { computeSchedule } from '../server/src/schedule/compute-schedule.js';
-import { analyzeParsedPlan, analyzePlan, buildRuleContext } from '../server/src/service/analyze-plan.js';
+import { analyzeParsedPlan, analyzePlan, buildRuleContext } from '../server/src/analysis/analyze-plan.js';
 import { LanguageService } from '../server/src/service/language-service.js';
 import { generatePlan } from './generate-plan.js';
 

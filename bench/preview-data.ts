@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildTimeline } from '../server/src/render/timeline-model.js';
-import { analyzePlan } from '../server/src/service/analyze-plan.js';
+import { analyzePlan } from '../server/src/analysis/analyze-plan.js';
 import { generatePlan } from './generate-plan.js';
 
 /**

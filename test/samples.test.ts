@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzePlan } from '../server/src/service/analyze-plan.js';
+import { analyzePlan } from '../server/src/analysis/analyze-plan.js';
 
 const SAMPLES = path.resolve(__dirname, '..', 'samples');
 const sampleFiles = readdirSync(SAMPLES).filter((name) => /\.crmplan\.ya?ml$/.test(name));

@@ -3,7 +3,7 @@
  * each cell load against capacity. Pure (no DOM), so it is unit-tested;
  * preview.ts turns it into a table with textContent only.
  */
-import type { Timeline } from '../../server/src/render/timeline-types.js';
+import type { Timeline } from '@crmplan/shared/timeline.js';
 
 /** How full a week is; `over` is set from the schedule's own overallocation check, not from the percentage. */
 export type LoadLevel = 'none' | 'low' | 'medium' | 'high' | 'full' | 'over';

@@ -6,8 +6,8 @@
  * renders it with Mermaid (securityLevel strict) and builds everything else
  * (header, notice, load table) with DOM APIs and `textContent` only.
  */
-import { ganttMermaid } from '../../server/src/render/gantt-mermaid.js';
-import type { RangedTimeline } from '../../server/src/shared/protocol.js';
+import { ganttMermaid } from '@crmplan/shared/timeline.js';
+import type { RangedTimeline } from '@crmplan/shared/protocol.js';
 import type {
   ExportFormat,
   HostToWebviewMessage,

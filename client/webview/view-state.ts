@@ -3,8 +3,8 @@
  * collapsed, which Mermaid theme matches VS Code's, which bar an SVG id
  * belongs to, and the notice texts. Unit-tested in test/preview/.
  */
-import { phaseKeysToCollapse } from '../../server/src/render/gantt-mermaid.js';
-import type { Timeline } from '../../server/src/render/timeline-types.js';
+import { phaseKeysToCollapse } from '@crmplan/shared/timeline.js';
+import type { Timeline } from '@crmplan/shared/timeline.js';
 import type { UnavailableCause } from '../src/preview/messages.js';
 
 /**

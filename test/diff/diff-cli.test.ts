@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiffJson } from '../../server/src/diff/diff-json.js';
-import { analyzePlan } from '../../server/src/service/analyze-plan.js';
+import { analyzePlan } from '../../server/src/analysis/analyze-plan.js';
 import { runDiff } from './run-diff.js';
 
 const CASES = path.join(__dirname, 'cases');

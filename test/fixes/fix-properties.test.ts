@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FixEdit, QuickFix } from '../../server/src/fixes/index.js';
-import type { PlanAnalysis, ReportedFinding } from '../../server/src/service/analyze-plan.js';
+import type { PlanAnalysis, ReportedFinding } from '../../server/src/analysis/analyze-plan.js';
 import { GOLDEN_DIR, analyze, applyFix, offeredFixes } from './fix-test-support.js';
 
 /**

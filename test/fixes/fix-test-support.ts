@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { quickFixes, type QuickFix } from '../../server/src/fixes/index.js';
-import type { ReportedFinding } from '../../server/src/service/analyze-plan.js';
-import { analyzePlan, type PlanAnalysis } from '../../server/src/service/analyze-plan.js';
+import type { ReportedFinding } from '../../server/src/analysis/analyze-plan.js';
+import { analyzePlan, type PlanAnalysis } from '../../server/src/analysis/analyze-plan.js';
 
 export const GOLDEN_DIR = path.resolve(__dirname, 'golden');
 

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { ParsedDocument } from '../../server/src/parse/parse-plan-text.js';
-import type { PlanAnalysis } from '../../server/src/service/analyze-plan.js';
+import type { PlanAnalysis } from '../../server/src/analysis/analyze-plan.js';
 
 /**
  * Plain JSON views of a parse and an analysis, so that an incremental

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../bench/generate-plan.js';
 import { reparsePlanText } from '../../server/src/parse/incremental-parse.js';
 import { parsePlanText, type ParsedDocument } from '../../server/src/parse/parse-plan-text.js';
-import { analyzePlan, reanalyzePlan, type PlanAnalysis } from '../../server/src/service/analyze-plan.js';
+import { analyzePlan, reanalyzePlan, type PlanAnalysis } from '../../server/src/analysis/analyze-plan.js';
 import { analysisSnapshot, parseSnapshot } from './analysis-snapshot.js';
 import { applyEdit, randomEdit, seededRandom, type Edit } from './random-edits.js';
 

@@ -3,7 +3,7 @@
  * webview (client/webview/preview.ts). Plain JSON: they cross postMessage.
  * The webview gets the server's timeline, never the plan's YAML.
  */
-import type { RangedTimeline } from '../../../server/src/shared/protocol.js';
+import type { RangedTimeline } from '@crmplan/shared/protocol.js';
 
 export const PREVIEW_VIEW_TYPE = 'crmplan.timelinePreview';
 

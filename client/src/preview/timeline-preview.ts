@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { TIMELINE_REQUEST, type RangedTimeline, type TimelineParams, type TimelineResult } from '../../../server/src/shared/protocol.js';
+import { TIMELINE_REQUEST, type RangedTimeline, type TimelineParams, type TimelineResult } from '@crmplan/shared/protocol.js';
 import type { ClientContext } from '../client-context.js';
 import {
   PREVIEW_VIEW_TYPE,

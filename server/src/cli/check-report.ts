@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../model/types.js';
-import { analyzePlan, countFindings, type AnalysisSettings, type FindingCounts, type ReportedFinding } from '../service/analyze-plan.js';
+import { analyzePlan, countFindings, type AnalysisSettings, type FindingCounts, type ReportedFinding } from '../analysis/analyze-plan.js';
 import { spanToRange } from '../service/diagnostics.js';
 import { displayPath, findPlanFiles, readPlanFile } from './plan-files.js';
 

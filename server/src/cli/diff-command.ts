@@ -6,7 +6,7 @@ import { diffToMarkdown } from '../diff/diff-markdown.js';
 import { diffPlans } from '../diff/diff-plans.js';
 import type { PlanFileDiff } from '../diff/diff-types.js';
 import { FAIL_ON_CONDITIONS, failedConditions, isFailOnCondition, type FailOnCondition } from '../diff/fail-on.js';
-import { analyzePlan } from '../service/analyze-plan.js';
+import { analyzePlan } from '../analysis/analyze-plan.js';
 import { formatOption, parseOptions, singleOption, UsageError, type CliIo } from './cli-io.js';
 import { displayPath, findPlanFiles, readPlanFile } from './plan-files.js';
 

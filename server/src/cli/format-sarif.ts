@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Severity } from '../model/types.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
-import type { ReportedFinding } from '../service/analyze-plan.js';
+import type { ReportedFinding } from '../analysis/analyze-plan.js';
 import { ruleDocsHref } from '../service/diagnostics.js';
 import { oneBasedRegion, type FileReport, type OneBasedRegion } from './check-report.js';
 import { CRMPLAN_VERSION } from '../shared/version.js';

@@ -2,7 +2,7 @@ import { isIsoDate } from '../model/values.js';
 import { buildTimeline } from '../render/timeline-model.js';
 import { ganttMermaid, phaseKeysToCollapse } from '../render/gantt-mermaid.js';
 import { markdownFence, markdownText } from '../render/markdown-text.js';
-import { analyzePlan } from '../service/analyze-plan.js';
+import { analyzePlan } from '../analysis/analyze-plan.js';
 import { formatOption, parseOptions, singleOption, UsageError, type CliIo } from './cli-io.js';
 import { displayPath, readPlanFile, singlePlanFile } from './plan-files.js';
 

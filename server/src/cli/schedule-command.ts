@@ -1,7 +1,7 @@
 import type { PlanModel } from '../model/types.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
 import { scheduleToJson } from '../schedule/schedule-json.js';
-import { analyzePlan } from '../service/analyze-plan.js';
+import { analyzePlan } from '../analysis/analyze-plan.js';
 import { formatOption, parseOptions, type CliIo } from './cli-io.js';
 import { displayPath, readPlanFile, singlePlanFile } from './plan-files.js';
 

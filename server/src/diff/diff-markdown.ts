@@ -1,6 +1,6 @@
 import { ganttMermaid } from '../render/gantt-mermaid.js';
 import { buildTimeline } from '../render/timeline-model.js';
-import { formatNumber } from '../service/features/schedule-text.js';
+import { formatNumber } from '../render/schedule-text.js';
 import type {
   AssignmentChanges,
   BudgetDiff,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../schedule/calendar.js';
-import { analyzePlan } from '../service/analyze-plan.js';
+import { analyzePlan } from '../analysis/analyze-plan.js';
 import { diffToMarkdown, NO_CHANGES } from './diff-markdown.js';
 import { diffPlans, workingDaysBetween } from './diff-plans.js';
 import { markdownFence, markdownId, markdownText } from '../render/markdown-text.js';

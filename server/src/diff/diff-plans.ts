@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../schedule/calendar.js';
-import { countFindings, type PlanAnalysis } from '../service/analyze-plan.js';
+import { countFindings, type PlanAnalysis } from '../analysis/analyze-plan.js';
 import type {
   AssignmentChanges,
   BudgetDiff,

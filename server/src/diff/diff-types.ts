@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../model/types.js';
 import type { ScheduleJsonOverallocation } from '../schedule/schedule-json.js';
-import type { PlanAnalysis } from '../service/analyze-plan.js';
+import type { PlanAnalysis } from '../analysis/analyze-plan.js';
 
 /** A value as the diff prints it: text, a number, a flag, or null for "not written". */
 export type FieldValue = string | number | boolean | null;

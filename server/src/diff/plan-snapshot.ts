@@ -2,8 +2,8 @@ import type { DueSpec, PlanModel, Quantity } from '../model/types.js';
 import { formatDuration } from '../model/values.js';
 import type { WorkingCalendar } from '../schedule/calendar.js';
 import { scheduleToJson, type ScheduleJsonOverallocation, type ScheduleJsonTask } from '../schedule/schedule-json.js';
-import type { PlanAnalysis } from '../service/analyze-plan.js';
-import { quantityText } from '../service/features/schedule-text.js';
+import type { PlanAnalysis } from '../analysis/analyze-plan.js';
+import { quantityText } from '../render/schedule-text.js';
 import type { FieldValue, FindingSummary } from './diff-types.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_NAMES } from '../rules/rule-names.js';
-import { analyzePlan } from '../service/analyze-plan.js';
+import { analyzePlan } from '../analysis/analyze-plan.js';
 import { FIX_PROVIDERS, disableRuleFix, quickFixes } from './index.js';
 import { freeWorkId, ownerForNewTask } from './new-task.js';
 

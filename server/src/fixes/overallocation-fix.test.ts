@@ -6,7 +6,7 @@ import { EVERYONE_OVERLOADED, PLAN } from '../rules/overallocation-test-plans.js
 import { WAIT_CHECK_LIMIT, waitCheckCounter } from '../rules/overallocation-waits.js';
 import type { OverallocationData } from '../rules/schedule-finding-data.js';
 import type { Finding } from '../rules/types.js';
-import { analyzePlan, type PlanAnalysis } from '../service/analyze-plan.js';
+import { analyzePlan, type PlanAnalysis } from '../analysis/analyze-plan.js';
 import { codeActions } from '../service/features/code-actions.js';
 import { ruleFixes } from './index.js';
 import { addDependenciesFix } from './practice-fixes.js';

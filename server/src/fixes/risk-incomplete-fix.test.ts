@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePlan } from '../service/analyze-plan.js';
+import { analyzePlan } from '../analysis/analyze-plan.js';
 import { ruleFixes } from './index.js';
 
 const PLAN = `crmplan: 1

@@ -8,11 +8,9 @@
  * analysed on a half-typed plan.
  */
 
-/** Half-open range of offsets [start, end) into the document text. */
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
+import type { Span } from '../parse/span.js';
+
+export type { Span } from '../parse/span.js';
 
 /** A value together with the span of the YAML node it was read from. */
 export interface Spanned<T> {

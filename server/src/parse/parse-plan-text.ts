@@ -1,5 +1,5 @@
 import { isAlias, isMap, isNode, isPair, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
-import type { Span } from '../model/types.js';
+import type { Span } from './span.js';
 
 /** A problem the YAML parser found, with the span it points at. */
 export interface YamlProblem {

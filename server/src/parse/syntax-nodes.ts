@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
-import type { Span } from '../model/types.js';
+import type { Span } from './span.js';
 
 /**
  * Read-only walks over the yaml AST that the editor features share. They use

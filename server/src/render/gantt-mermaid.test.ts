@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePlan } from '../service/analyze-plan.js';
+import { analyzePlan } from '../analysis/analyze-plan.js';
 import { escapeMermaidText, ganttMermaid, HIGHLIGHT_MARKER, MAX_LABEL_LENGTH, phaseKeysToCollapse } from './gantt-mermaid.js';
 import { buildTimeline } from './timeline-model.js';
 import type { Timeline, TimelineTask } from './timeline-types.js';

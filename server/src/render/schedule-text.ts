@@ -1,5 +1,5 @@
-import type { Quantity } from '../../model/types.js';
-import { dayNumberOfDate, weekdayOfDayNumber } from '../../schedule/calendar.js';
+import type { Quantity } from '../model/types.js';
+import { dayNumberOfDate, weekdayOfDayNumber } from '../schedule/calendar.js';
 
 /**
  * How hovers and inlay hints write dates, durations and loads. The schedule

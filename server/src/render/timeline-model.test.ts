@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePlan } from '../service/analyze-plan.js';
+import { analyzePlan } from '../analysis/analyze-plan.js';
 import { buildTimeline, MAX_LOAD_WEEKS } from './timeline-model.js';
 import type { Timeline } from './timeline-types.js';
 

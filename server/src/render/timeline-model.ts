@@ -3,7 +3,7 @@ import type { Symbols } from '../model/symbols.js';
 import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber, type WorkingCalendar } from '../schedule/calendar.js';
 import { taskDuration, type Schedule } from '../schedule/compute-schedule.js';
 import { assignmentDailyLoad, dailyCapacity } from '../schedule/load.js';
-import { countFindings, type PlanAnalysis } from '../service/analyze-plan.js';
+import { countFindings, type PlanAnalysis } from '../analysis/analyze-plan.js';
 import type {
   Timeline,
   TimelinePerson,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plainWalk, randomPlanText } from '../model/random-plan-test-support.js';
 import type { TaskKind } from '../model/types.js';
 import { parsePlanText } from '../parse/parse-plan-text.js';
-import { buildRuleContext } from '../service/analyze-plan.js';
+import { buildRuleContext } from '../analysis/analyze-plan.js';
 import { runFixture } from '../testing/fixtures.js';
 import type { FindingData } from './finding-data.js';
 import { PRACTICE_RULES } from './practice-rules.js';

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { Severity, Span } from '../model/types.js';
-import type { ReportedFinding } from './analyze-plan.js';
+import type { ReportedFinding } from '../analysis/analyze-plan.js';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

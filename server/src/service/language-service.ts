@@ -17,7 +17,7 @@ import type {
 import { reparsePlanText } from '../parse/incremental-parse.js';
 import { parsePlanText, type ParsedDocument } from '../parse/parse-plan-text.js';
 import type { RuleContext } from '../rules/types.js';
-import { buildRuleContext, runRules, type AnalysisSettings, type PlanAnalysis } from './analyze-plan.js';
+import { buildRuleContext, runRules, type AnalysisSettings, type PlanAnalysis } from '../analysis/analyze-plan.js';
 import { defaultRuleDocsBase, findingToDiagnostic } from './diagnostics.js';
 import { codeActions } from './features/code-actions.js';
 import { complete } from './features/completion.js';

@@ -1,4 +1,4 @@
-import { analyzePlan, type AnalysisSettings, type ReportedFinding } from '../service/analyze-plan.js';
+import { analyzePlan, type AnalysisSettings, type ReportedFinding } from '../analysis/analyze-plan.js';
 
 /**
  * Inline fixtures in the style of TaskJuggler's test plans: the expectation

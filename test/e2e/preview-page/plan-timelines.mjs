@@ -2,7 +2,7 @@
 // bench/bundle.mjs, as the product is bundled; Node never runs this file as it is): the
 // server's `crmplan/timeline` answer for a plan text, and the benchmark's plan generator.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzePlan } from '../../../server/src/service/analyze-plan.ts';
+import { analyzePlan } from '../../../server/src/analysis/analyze-plan.ts';
 import { timeline } from '../../../server/src/service/features/timeline.ts';
 
 export { generatePlan } from '../../../bench/generate-plan.ts';

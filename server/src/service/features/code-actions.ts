@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver-types';
 import { disableRuleFix, ruleFixes, type QuickFix } from '../../fixes/index.js';
 import type { Span } from '../../model/types.js';
-import type { PlanAnalysis, ReportedFinding } from '../analyze-plan.js';
+import type { PlanAnalysis, ReportedFinding } from '../../analysis/analyze-plan.js';
 import { DIAGNOSTIC_SOURCE, defaultRuleDocsBase, findingToDiagnostic, spanToRange } from '../diagnostics.js';
 
 export interface CodeActionOptions {

@@ -13,7 +13,7 @@ import type { Declaration } from '../../model/symbols.js';
 import type { Dependency } from '../../model/types.js';
 import type { WorkGraph } from '../../model/work-graph.js';
 import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber } from '../../schedule/calendar.js';
-import type { PlanAnalysis } from '../analyze-plan.js';
+import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 import { spanToRange } from '../diagnostics.js';
 import { markdownInline } from '../../render/markdown-text.js';
 import { cursorContext, pathKey, type CursorContext } from './completion-context.js';

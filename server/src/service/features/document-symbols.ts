@@ -3,7 +3,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { Span, Spanned } from '../../model/types.js';
 import { formatDuration } from '../../model/values.js';
 import { asMap, entry } from '../../model/yaml-nodes.js';
-import type { PlanAnalysis } from '../analyze-plan.js';
+import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 import { spanToRange } from '../diagnostics.js';
 import { contentSpan, isEmpty, isNodeValue, trimmedSpan } from '../../parse/syntax-nodes.js';
 

@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { withCursor } from '../../testing/fixtures.js';
-import { analyzePlan, type PlanAnalysis } from '../analyze-plan.js';
+import { analyzePlan, type PlanAnalysis } from '../../analysis/analyze-plan.js';
 
 /** Test support for the editor features: a plan with a `|` cursor, analysed. */
 export interface CursorFixture {

@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Span } from '../../model/types.js';
-import type { PlanAnalysis } from '../analyze-plan.js';
+import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 import { contentEnd, isEmpty, isNodeValue } from '../../parse/syntax-nodes.js';
 
 const COMMENT_LINE = /^[ \t]*#/;

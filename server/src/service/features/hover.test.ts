@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { describeRange, planWithCursor } from './feature-test-support.js';
 import { hover } from './hover.js';
-import { formatNumber, longDate, shortDate } from './schedule-text.js';
+import { formatNumber, longDate, shortDate } from '../../render/schedule-text.js';
 
 const OPTIONS = { ruleDocsBase: 'file:///docs/rules/' };
 

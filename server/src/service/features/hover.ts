@@ -8,7 +8,7 @@ import { findRule } from '../../rules/index.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../../schedule/calendar.js';
 import { resolveDueAfter, type Schedule } from '../../schedule/compute-schedule.js';
 import { assignmentDailyLoad, dailyCapacity } from '../../schedule/load.js';
-import type { PlanAnalysis, ReportedFinding } from '../analyze-plan.js';
+import type { PlanAnalysis, ReportedFinding } from '../../analysis/analyze-plan.js';
 import { ruleDocsHref, spanToRange } from '../diagnostics.js';
 import { idAtOffset, type IdAtOffset } from './id-occurrences.js';
 import { peakLoad, personBookings } from './person-load.js';
@@ -20,7 +20,7 @@ import {
   percentOf,
   quantityText,
   workingDays,
-} from './schedule-text.js';
+} from '../../render/schedule-text.js';
 import { keyDescriptionAt, type KeyDescription } from './schema-descriptions.js';
 import { trimmedSpan } from '../../parse/syntax-nodes.js';
 

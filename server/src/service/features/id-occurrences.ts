@@ -1,6 +1,6 @@
 import type { Declaration } from '../../model/symbols.js';
 import type { Namespace, Reference, Span } from '../../model/types.js';
-import type { PlanAnalysis } from '../analyze-plan.js';
+import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 
 /** The id under the cursor: a declaration's `id` or a reference to one. */
 export interface IdAtOffset {

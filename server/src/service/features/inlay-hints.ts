@@ -1,8 +1,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InlayHint, Range } from 'vscode-languageserver-types';
 import type { Span } from '../../model/types.js';
-import type { PlanAnalysis } from '../analyze-plan.js';
-import { longDate, shortDate, workingDays, yearOf } from './schedule-text.js';
+import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
+import { longDate, shortDate, workingDays, yearOf } from '../../render/schedule-text.js';
 import { trimmedSpan } from '../../parse/syntax-nodes.js';
 
 /**

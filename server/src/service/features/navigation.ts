@@ -11,7 +11,7 @@ import {
 import type { Declaration } from '../../model/symbols.js';
 import type { Span } from '../../model/types.js';
 import { ID_PATTERN } from '../../model/values.js';
-import type { PlanAnalysis } from '../analyze-plan.js';
+import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 import { spanToRange } from '../diagnostics.js';
 import { idAtOffset, occurrencesOf, type IdAtOffset } from './id-occurrences.js';
 import { scalarWithSpan, trimmedSpan, unquotedSpan } from '../../parse/syntax-nodes.js';

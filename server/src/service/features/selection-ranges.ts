@@ -2,7 +2,7 @@ import type { Position, TextDocument } from 'vscode-languageserver-textdocument'
 import type { SelectionRange } from 'vscode-languageserver-types';
 import { isScalar } from 'yaml';
 import type { Span } from '../../model/types.js';
-import type { PlanAnalysis } from '../analyze-plan.js';
+import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 import { spanToRange } from '../diagnostics.js';
 import { contentSpan, pairSpan, pathAtOffset, unquotedSpan } from '../../parse/syntax-nodes.js';
 

@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildTimeline } from '../../render/timeline-model.js';
 import type { TimelineResult } from '../../shared/protocol.js';
-import type { PlanAnalysis } from '../analyze-plan.js';
+import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 import { spanToRange } from '../diagnostics.js';
 
 /**
