@@ -15,11 +15,16 @@ export function shiftSpans<T>(value: T, delta: number, onReference: (reference: 
 
 function shift(value: unknown, delta: number, onReference: (reference: Reference) => void): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((item: unknown) => shift(item, delta, onReference));
+  if (Array.isArray(value)) {
+    const items: unknown[] = new Array<unknown>(value.length);
+    for (let index = 0; index < value.length; index++) items[index] = shift(value[index], delta, onReference);
+    return items;
+  }
   const record = value as Record<string, unknown>;
   if (isSpan(record)) return { start: record.start + delta, end: record.end + delta } satisfies Span;
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) copy[key] = shift(record[key], delta, onReference);
+  // Model values are plain objects: own enumerable keys only, in their order.
+  for (const key in record) copy[key] = shift(record[key], delta, onReference);
   if (isReference(copy)) onReference(copy);
   return copy;
 }

@@ -74,13 +74,19 @@ export function complete(
   const offset = document.offsetAt(position);
   if (options.triggerCharacter === ' ' && !spaceOpensCompletion(text, offset)) return { isIncomplete: false, items: [] };
   const context = cursorContext(analysis.parsed, offset);
+  // The file's indentation is read from the whole document, so only when an
+  // item writes nested lines (value completions never do).
+  let indent: IndentStyle | undefined;
   const env: Env = {
     analysis,
     context,
     offset,
     today: options.today ?? localToday(),
     range: spanToRange(document, context.word),
-    indent: detectIndentStyle(analysis.parsed.doc.contents, (at) => document.positionAt(at).character),
+    get indent(): IndentStyle {
+      indent ??= detectIndentStyle(analysis.parsed.doc.contents, (at) => document.positionAt(at).character);
+      return indent;
+    },
   };
   return { isIncomplete: false, items: itemsAtPlace(env) };
 }
