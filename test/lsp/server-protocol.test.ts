@@ -88,7 +88,7 @@ describe('language server over stdio', () => {
     expect(versions).toEqual([1, 6]);
   });
 
-  it('reads settings per document (scopeUri) on every validation', async () => {
+  it('reads settings per document (scopeUri)', async () => {
     const quiet = 'file:///tmp/protocol/quiet.crmplan.yaml';
     const loud = 'file:///tmp/protocol/loud.crmplan.yaml';
     const client = startClient((scopeUri) =>
