@@ -180,7 +180,7 @@ describe('targetsUpstream / targetsDownstream', () => {
     expect(targetsDownstream(graph, all).reaches(40, 33)).toBe(false);
   });
 
-  it('stays linear on a 10,000-task plan: single walks, and 1,000 targets at once', () => {
+  it('answers on a 10,000-task plan: single walks, and 1,000 targets at once', () => {
     const lines = [HEAD];
     for (let phase = 0; phase < 100; phase++) {
       lines.push(`  - id: p${phase}\n`);
@@ -193,7 +193,7 @@ describe('targetsUpstream / targetsDownstream', () => {
       }
     }
     const { graph, index } = analyse(lines.join(''));
-    const started = performance.now();
+    // How fast is the benchmarks' business (bench/), never a test's: a busy machine must not fail it.
     for (let round = 0; round < 10; round++) {
       expect(predecessorTasks(graph, index('t9999')).size).toBe(9999);
       expect(successorTasks(graph, index('t0')).size).toBe(9999);
@@ -203,8 +203,6 @@ describe('targetsUpstream / targetsDownstream', () => {
     const downstream = targetsDownstream(graph, everyTenth);
     expect(upstream.of(index('t9999'))).toHaveLength(1000);
     expect(downstream.of(index('t5000'))).toHaveLength(499);
-    // Milliseconds each when linear; seconds would mean quadratic.
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
 
