@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { filesUnder as filesUnderRoot } from '../repo-files.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
@@ -33,14 +34,8 @@ function check(name, pass, detail) {
   checks.push({ name, pass: Boolean(pass), detail });
 }
 
-/** Every file under `dir` (relative to the repository, `/`-separated), or none if it is absent. */
-function filesUnder(dir) {
-  const absolute = path.join(repoRoot, dir);
-  if (!existsSync(absolute)) return [];
-  return readdirSync(absolute, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(repoRoot, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
+/** Every file under `dir` of the repository (`/`-separated). */
+const filesUnder = (dir) => filesUnderRoot(repoRoot, dir);
 
 /** What the tarball must hold: the two bundles, the schema, the docs (rule pages included), the manifest and the three texts. */
 function expectedFiles() {

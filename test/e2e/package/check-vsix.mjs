@@ -15,20 +15,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installVsix, isolatedEnv } from '../vscode/code-server.mjs';
 import { zipEntryNames } from './zip-entries.mjs';
+import { filesUnder as filesUnderRoot } from '../repo-files.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
 const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 const vsix = path.join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
 
-/** Every file under `dir` (relative to the repository, `/`-separated), or none if it is absent. */
-function filesUnder(dir) {
-  const absolute = path.join(repoRoot, dir);
-  if (!existsSync(absolute)) return [];
-  return readdirSync(absolute, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(repoRoot, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
+/** Every file under `dir` of the repository (`/`-separated). */
+const filesUnder = (dir) => filesUnderRoot(repoRoot, dir);
 
 /**
  * What the .vsix must hold: vsce's two manifest files, then the extension's files under
