@@ -1,5 +1,7 @@
+import { endWhenClientIsLost } from './lost-client.js';
 import { startServer } from './server.js';
 
+endWhenClientIsLost();
 // `createConnection` picks the transport from argv: --node-ipc when VS Code
 // starts us, --stdio for other editors (Neovim, Helix, Emacs...).
 startServer();

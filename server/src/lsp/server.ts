@@ -6,6 +6,7 @@ import {
   ResponseError,
   ProposedFeatures,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -17,6 +18,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, type CrmplanSettings } from '../sh
 import { CRMPLAN_VERSION } from '../shared/version.js';
 import { PlanDocuments } from './plan-documents.js';
 import { invalidParams, type ParamsShape } from './request-params.js';
+import { answerInSteps } from './request-steps.js';
 import { ValidationScheduler } from './validation-scheduler.js';
 
 /** Analysis steps shorter than this run on without handing the event loop to waiting messages. */
@@ -153,7 +155,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (clientRefreshesInlayHints) void connection.languages.inlayHint.refresh();
   });
 
-  // Handlers check the params, find the document and forward to the language service.
+  // Handlers check the params, find the document and forward to the
+  // language service, in steps that a $/cancelRequest stops (request-steps.ts).
+  const requests = { service, documents };
   const handle =
     <P extends { textDocument: { uri: string } }, R>(
       method: string,
@@ -161,11 +165,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       handler: (document: TextDocument, params: P) => R,
       empty: R,
     ) =>
-    (params: P): R | ResponseError => {
+    async (params: P, token: CancellationToken): Promise<R | ResponseError> => {
       const problem = invalidParams(method, params, shape);
       if (problem) return new ResponseError(ErrorCodes.InvalidParams, problem);
       const document = documents.get(params.textDocument.uri);
-      return document ? handler(document, params) : empty;
+      return document ? answerInSteps(requests, method, document, token, () => handler(document, params)) : empty;
     };
   const at: ParamsShape = { position: true };
 
@@ -221,13 +225,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     ),
   );
   connection.onHover(handle('textDocument/hover', at, (document, params) => service.hover(document, params.position), null));
-  connection.languages.inlayHint.on(async (params) => {
+  connection.languages.inlayHint.on(async (params, token) => {
     const problem = invalidParams('textDocument/inlayHint', params, { range: true });
     if (problem) return new ResponseError(ErrorCodes.InvalidParams, problem);
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const settings = await settingsFor(document.uri);
-    return settings.inlayHints.enabled ? service.inlayHints(document, params.range) : [];
+    return settings.inlayHints.enabled ? answerInSteps(requests, 'textDocument/inlayHint', document, token, () => service.inlayHints(document, params.range)) : [];
   });
   connection.onDocumentSymbol(handle('textDocument/documentSymbol', {}, (document) => service.documentSymbols(document), []));
   connection.onFoldingRanges(handle('textDocument/foldingRange', {}, (document) => service.foldingRanges(document), []));
@@ -237,10 +241,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // The preview asks again after each publishDiagnostics for the document
   // (see client/src/preview/timeline-preview.ts), so no extra notification
   // is needed here: the answer comes from the analysis that publish cached.
-  connection.onRequest(TIMELINE_REQUEST, (params: TimelineParams): TimelineResult | ResponseError => {
+  connection.onRequest(TIMELINE_REQUEST, async (params: TimelineParams, token): Promise<TimelineResult | ResponseError> => {
     const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     if (!document) return new ResponseError(ErrorCodes.InvalidParams, `crmplan/timeline: the document is not open: ${String(params?.uri)}`);
-    return service.timeline(document);
+    return answerInSteps(requests, TIMELINE_REQUEST, document, token, () => service.timeline(document));
   });
 
   documents.listen(connection);

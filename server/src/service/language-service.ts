@@ -49,6 +49,11 @@ interface DocumentState {
   readonly parsed: ParsedDocument;
   /** The settings the document was last analysed with (editor features use them too). */
   settings: AnalysisSettings;
+  /**
+   * Model, graph and schedule of this parse, once built: a request and the
+   * validation analysing the same version in steps at the same time share it.
+   */
+  context?: RuleContext;
   analysis?: { readonly settingsKey: string; readonly analysis: PlanAnalysis };
 }
 
@@ -89,7 +94,7 @@ export class LanguageService {
     if (done) return done;
     const state = this.parse(document);
     if (!(await next())) return undefined;
-    const context = buildRuleContext(state.parsed);
+    const context = (state.context ??= buildRuleContext(state.parsed));
     if (!(await next())) return undefined;
     // A request may have analysed the same version meanwhile.
     return this.cached(document, settings) ?? this.finish(state, settings, context);
@@ -149,6 +154,18 @@ export class LanguageService {
     // new text with the settings this document was last validated with, so
     // rules turned off in the editor stay off in hovers and quick-fixes.
     return this.analyze(document, state?.settings ?? {});
+  }
+
+  /**
+   * Makes the analysis editor features read ready in steps, calling `next`
+   * between them, so that a request on a text that is not analysed yet can
+   * be cancelled between parse, schedule and rules. False when `next` said
+   * stop (the work done so far is kept: the parse, as the next base).
+   */
+  async prepareInSteps(document: TextDocument, next: StepCheck): Promise<boolean> {
+    const state = this.states.get(document.uri);
+    if (state && state.version === document.version && state.analysis) return true;
+    return (await this.analyzeInSteps(document, state?.settings ?? {}, next)) !== undefined;
   }
 
   definition(document: TextDocument, position: Position): Location | null {
