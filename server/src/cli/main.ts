@@ -1,4 +1,7 @@
+import { keepProcessWarningsOffStderr } from '../util/process-warnings.js';
 import { runCli } from './run-cli.js';
+
+keepProcessWarningsOffStderr();
 
 // `crmplan check --format sarif | head`: the reader went away, which is not
 // an error of ours. Stop quietly, as other command-line tools do, instead of
