@@ -39,6 +39,13 @@ const contexts = await Promise.all(bundles.map((bundle) => esbuild.context({ ...
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
+// `crmplan export --format png` rasterises with resvg's WebAssembly and the DejaVu Sans font
+// (Bitstream Vera licence, shipped with it), read next to the bundles (server/src/export/png.ts).
+mkdirSync('dist/fonts', { recursive: true });
+copyFileSync('node_modules/@resvg/resvg-wasm/index_bg.wasm', 'dist/resvg.wasm');
+for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) copyFileSync(`node_modules/dejavu-fonts-ttf/ttf/${font}`, `dist/fonts/${font}`);
+copyFileSync('node_modules/dejavu-fonts-ttf/LICENSE', 'dist/fonts/LICENSE');
+
   await Promise.all(contexts.map((context) => context.rebuild()));
   await Promise.all(contexts.map((context) => context.dispose()));
   chmodSync('dist/cli.js', 0o755);

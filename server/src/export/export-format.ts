@@ -18,6 +18,11 @@ export interface ExportFormat {
   /** Options this format accepts besides `--output` (for example `every-task` for ICS). */
   readonly options?: readonly ExportOption[];
   /**
+   * Loads what the format needs before its first `run` (PNG: the renderer's
+   * WebAssembly and fonts). Callers await it once; `run` stays synchronous.
+   */
+  prepare?(): Promise<void>;
+  /**
    * The exported file. Never throws on user input: what could not be
    * exported (tasks on a cycle, a plan without `plan.start`) is listed in
    * `omitted`, one line each, for stderr and the editor's message.

@@ -39,7 +39,7 @@ const filesUnder = (dir) => filesUnderRoot(repoRoot, dir);
 
 /** What the tarball must hold: the two bundles, the schema, the docs (rule pages included), the manifest and the three texts. */
 function expectedFiles() {
-  return ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/cli.js', 'dist/server.js', ...filesUnder('schemas'), ...filesUnder('docs')].sort();
+  return ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/cli.js', 'dist/server.js', 'dist/resvg.wasm', ...filesUnder('dist/fonts'), ...filesUnder('schemas'), ...filesUnder('docs')].sort();
 }
 
 /** The environment without npm's own variables (an `npm run` parent sets many), with HOME in the sandbox. */
