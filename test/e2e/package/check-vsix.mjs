@@ -43,6 +43,8 @@ function expectedEntries() {
     'schemas/crmplan.schema.json',
     'dist/extension.js',
     'dist/server.js',
+    'dist/resvg.wasm',
+    ...filesUnder('dist/fonts'),
     // The preview's page, stylesheet and mermaid; never the source maps of a development build.
     ...filesUnder('dist/webview').filter((file) => /\.(js|css)$/.test(file)),
     ...filesUnder('docs').filter((file) => /^docs\/(?:rules\/)?[^/]+\.md$/.test(file)),
