@@ -1,6 +1,7 @@
 import { checkCommand } from './check-command.js';
 import { diffCommand } from './diff-command.js';
 import { ganttCommand } from './gantt-command.js';
+import { initCommand } from './init-command.js';
 import { scheduleCommand } from './schedule-command.js';
 import { UsageError, type CliIo } from './cli-io.js';
 import { CRMPLAN_VERSION as VERSION } from '../shared/version.js';
@@ -10,6 +11,13 @@ export type { CliIo } from './cli-io.js';
 const HELP = `crmplan ${VERSION} — check and schedule *.crmplan.yaml CRM implementation plans
 
 Usage:
+  crmplan init [FILE] [--template NAME] [--start YYYY-MM-DD] [--name TEXT]
+      Start a new plan from a template (default: minimal) in FILE (default:
+      plan.crmplan.yaml, inside the current folder; never overwritten),
+      starting on --start (default: the next Monday), named --name
+      (default: the template's own name).
+      crmplan init --list (or --template list) lists the templates: the
+      five roadmaps of docs/sources.md and a minimal plan. See docs/templates.md.
   crmplan check [PATH...] [--format text|json|sarif|github|gitlab] [--max-warnings N] [--rule NAME=SEVERITY] [--docs-url URL]
       Check plans (files, or folders searched for *.crmplan.yaml / *.crmplan.yml,
       skipping node_modules and .git; default: the current folder).
@@ -42,6 +50,7 @@ Exit status: 0 no errors, 1 errors found (or warnings over --max-warnings),
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  init: initCommand,
   check: checkCommand,
   schedule: scheduleCommand,
   gantt: ganttCommand,

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, visit, type Document, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { contentEnd, isEmpty, isNodeValue, pairSpan } from '../parse/syntax-nodes.js';
 import type { FixEdit } from './types.js';
+import { doubleQuoted, scalarText } from '../parse/scalar-text.js';
 import { colonEnd, dashOffset } from './fix-nodes.js';
 
 /**
@@ -83,36 +84,9 @@ export function indentUnit(doc: Document.Parsed, text: string): number {
 // ---------------------------------------------------------------------------
 // Scalars
 
-const CORE_KEYWORD = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-const CORE_NUMBER = /^(?:[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
-
-/**
- * True when `value` can be written as a plain scalar that reads back as the
- * same string in both block and flow context. Conservative: anything that
- * YAML might read as a number, boolean or null, or that holds an indicator
- * where it matters, is quoted.
- */
-export function isPlainSafe(value: string): boolean {
-  if (value === '' || value !== value.trim() || /[\n\r\t]/.test(value)) return false;
-  if (/^[?:,[\]{}#&*!|>'"%@`]/.test(value) || /^-(?:\s|$)/.test(value)) return false;
-  if (/[,[\]{}]/.test(value) || /:(?:\s|$)/.test(value) || /\s#/.test(value)) return false;
-  return !CORE_KEYWORD.test(value) && !CORE_NUMBER.test(value);
-}
-
-function doubleQuoted(value: string): string {
-  const escaped = value
-    .replace(/\\/g, '\\\\')
-    .replace(/"/g, '\\"')
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    .replace(/\t/g, '\\t');
-  return `"${escaped}"`;
-}
-
-/** `value` as YAML scalar text: plain when that is safe, else double-quoted. */
-export function scalarText(value: string): string {
-  return isPlainSafe(value) ? value : doubleQuoted(value);
-}
+// Plain or quoted scalar text is written by parse/scalar-text.ts, which the
+// client shares (new plans from templates) without the yaml library.
+export { isPlainSafe, scalarText } from '../parse/scalar-text.js';
 
 /** `value` in the quoting style of `scalar` (plain values that need quotes get double quotes). */
 function scalarTextLike(scalar: Scalar, value: string): string {
