@@ -1,6 +1,7 @@
 // One esbuild script, one context per bundle (see microsoft/vscode-extension-samples esbuild-sample).
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
+import { planSchemaStandalonePlugin } from './plan-schema-plugin.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -18,8 +19,9 @@ const common = {
 
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The plan schema's validator is ajv standalone code made at build time (scripts/plan-schema-plugin.mjs).
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [planSchemaStandalonePlugin()] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [planSchemaStandalonePlugin()] },
   // The timeline preview's page (and its stylesheet) for the webview: a browser script, no Node.
   {
     entryPoints: ['client/webview/preview.ts', 'client/webview/preview.css'],

@@ -1,18 +1,12 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schemaJson from '../../../schemas/crmplan.schema.json';
-import { isIsoDate } from '../model/values.js';
+import { loadPlanSchemaValidator } from './plan-schema-validator.js';
 
-/** The JSON Schema of the format, compiled once per process. */
+/** The validator of the format's JSON Schema, made once per process (see plan-schema-validator.ts). */
 let compiled: ValidateFunction | undefined;
 
 export function planSchemaValidator(): ValidateFunction {
-  if (!compiled) {
-    // No useDefaults, removeAdditional or coerceTypes: ajv then only reads the
-    // value, which document-value.ts shares between conversions and edits.
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    ajv.addFormat('crmplan-date', { type: 'string', validate: isIsoDate });
-    compiled = ajv.compile(schemaJson);
-  }
+  compiled ??= loadPlanSchemaValidator();
   return compiled;
 }
 
