@@ -22,6 +22,8 @@ const bundles = [
   // The plan schema's validator is ajv standalone code made at build time (scripts/plan-schema-plugin.mjs).
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [planSchemaStandalonePlugin()] },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [planSchemaStandalonePlugin()] },
+  // The GitHub Action's program (action.yml), next to the CLI it runs.
+  { entryPoints: ['action/run-action.ts'], outfile: 'dist/action.js' },
   // The timeline preview's page (and its stylesheet) for the webview: a browser script, no Node.
   {
     entryPoints: ['client/webview/preview.ts', 'client/webview/preview.css'],

@@ -147,11 +147,12 @@ describe('docs/ci.md', () => {
     expect(lines).toContain('diff --git origin/${{ github.base_ref }} --format markdown');
     expect(lines).toContain('diff --git origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME --format markdown');
 
-    const workflow = blocks.find((block) => JSON.stringify(block.value).includes('upload-sarif')) as { value: GithubWorkflow } | undefined;
+    // The workflow that runs the CLI itself (the action's workflow is checked by test/action/).
+    const workflow = blocks.find((block) => JSON.stringify(block.value).includes('github/codeql-action/upload-sarif')) as { value: GithubWorkflow } | undefined;
     expect(workflow).toBeDefined();
     const { check, diff } = workflow!.value.jobs;
     expect(check!.permissions['security-events']).toBe('write');
-    const upload = check!.steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@v3'));
+    const upload = check!.steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@v4'));
     expect(upload).toMatchObject({ if: 'always()', with: { sarif_file: 'crmplan.sarif' } });
     expect(diff!.steps.find((step) => step.uses === 'actions/checkout@v4')?.with).toMatchObject({ 'fetch-depth': 0 });
     expect(diff!.steps.some((step) => step.uses === 'marocchino/sticky-pull-request-comment@v2')).toBe(true);

@@ -1,5 +1,6 @@
 import { checkCommand } from './check-command.js';
 import { diffCommand } from './diff-command.js';
+import { exportCommand, exportHelp } from './export-command.js';
 import { ganttCommand } from './gantt-command.js';
 import { initCommand } from './init-command.js';
 import { scheduleCommand } from './schedule-command.js';
@@ -41,7 +42,7 @@ Usage:
       tree's plans with Git revision REV. --fail-on finish-slip, new-errors,
       new-warnings, new-overallocation, milestone-slip: exit 1 when one
       holds (otherwise diff exits 0). See docs/diff.md.
-  crmplan --help | --version
+${exportHelp()}  crmplan --help | --version
 
 Exit status: 0 no errors, 1 errors found (or warnings over --max-warnings),
 2 bad usage or unreadable input.
@@ -55,6 +56,7 @@ const COMMANDS: Record<string, Command> = {
   schedule: scheduleCommand,
   gantt: ganttCommand,
   diff: diffCommand,
+  export: exportCommand,
 };
 
 /** The CLI as a function of its arguments, so tests can run it in-process. */

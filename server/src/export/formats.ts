@@ -1,4 +1,7 @@
 import type { ExportFormat } from './export-format.js';
+import { icsFormat } from './ics.js';
+import { csvFormat } from './csv.js';
+import { jiraCsvFormat } from './jira-csv.js';
 import { pngFormat } from './png.js';
 import { svgFormat } from './svg.js';
 
@@ -7,6 +10,9 @@ import { svgFormat } from './svg.js';
  * them. A format is one module under export/; adding one is one line here.
  */
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  icsFormat,
+  csvFormat,
+  jiraCsvFormat,
   svgFormat,
   pngFormat,
 ];

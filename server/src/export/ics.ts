@@ -1,0 +1,197 @@
+import type { Communication, PlanModel, Task, TaskKind } from '../model/types.js';
+import { dateOfDayNumber, dayNumberOfDate } from '../schedule/calendar.js';
+import type { PlanAnalysis } from '../analysis/analyze-plan.js';
+import type { ExportFormat, ExportRequest, ExportResult } from './export-format.js';
+import { icsLines, icsText } from './ics-text.js';
+import { FREQUENCY_NAMES, RecurringSeries, recurrenceOf } from './ics-recurrence.js';
+import { effectiveOwnerId, planSlug, taskLabel } from './plan-export-support.js';
+import { unscheduledTasks } from './unscheduled.js';
+
+/** Task kinds whose tasks are windows on the calendar (docs/export.md#which-events). */
+export const WINDOW_KINDS: readonly TaskKind[] = ['training', 'uat', 'pilot', 'go-live', 'hypercare'];
+
+/**
+ * Phases have no kind: a phase is a window when its name or id holds one of
+ * these as a word, in any case: UAT, user acceptance, cutover, go-live,
+ * hypercare, training, pilot (with or without the hyphen or the space).
+ */
+export const WINDOW_WORDS = /(?<![a-z0-9])(uat|user acceptance|cut-?over|go[- ]?live|hyper-?care|training|pilot)(?![a-z0-9])/i;
+
+const EVERY_TASK = 'every-task';
+
+/**
+ * The plan as an iCalendar file (RFC 5545) for the people who live in their
+ * calendar: milestones and windows as all-day events, communications with
+ * a fixed `frequency` as recurring series. The file depends only on the
+ * plan: UIDs come from the plan and the ids, and DTSTAMP is plan.start.
+ */
+export const icsFormat: ExportFormat = {
+  name: 'ics',
+  description: 'iCalendar (RFC 5545): milestones, UAT/training/pilot/go-live/hypercare windows and recurring communications',
+  extension: 'ics',
+  binary: false,
+  options: [{ name: EVERY_TASK, description: 'an event for every task, not only milestones and windows', flag: true }],
+  run: exportIcs,
+};
+
+function exportIcs(analysis: PlanAnalysis, request: ExportRequest): ExportResult {
+  const { model, schedule } = analysis;
+  const omitted = unscheduledTasks(analysis);
+  const slug = planSlug(model, request.fileName);
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//crmplan//crmplan export//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${icsText(model.plan.name?.value ?? request.fileName)}`,
+  ];
+  if (schedule) {
+    const stamp = `${icsDate(schedule.start)}T000000Z`;
+    const everyTask = request.options.get(EVERY_TASK) === 'true';
+    const usedUids = new Set<string>();
+    const eventLines: string[] = [];
+    const addEvent = (label: string, id: string | undefined, uid: (id: string) => string, event: () => string[] | string): void => {
+      if (id === undefined) {
+        omitted.push(`${label} has no id, so no stable calendar UID: left out of the calendar`);
+        return;
+      }
+      const unique = uid(id);
+      if (usedUids.has(unique)) {
+        omitted.push(`${label}: its id is declared twice, so only the first has an event`);
+        return;
+      }
+      const body = event();
+      if (typeof body === 'string') {
+        omitted.push(`${label}: ${body}`);
+        return;
+      }
+      usedUids.add(unique);
+      // UID and DTSTAMP right after BEGIN:VEVENT.
+      eventLines.push(body[0]!, `UID:${icsText(unique)}`, `DTSTAMP:${stamp}`, ...body.slice(1));
+    };
+    const workUid = (id: string): string => `${id}@${slug}.crmplan`;
+
+    model.phases.forEach((phase, phaseIndex) => {
+      const scheduled = schedule.phases[phaseIndex];
+      if (!scheduled || !isWindowText(phase.name?.value, phase.id?.value)) return;
+      const name = phase.name?.value ?? phase.id?.value ?? '';
+      addEvent(`phase ${phase.id ? `'${phase.id.value}'` : phaseIndex + 1}`, phase.id?.value, workUid, () =>
+        allDayEvent(scheduled.start, scheduled.finish, name, [
+          'Phase window',
+          ...ownerLines(model, phase.owner?.id),
+          `${scheduled.start} to ${scheduled.finish}`,
+        ], ['Phase']),
+      );
+    });
+
+    model.tasks.forEach((task, taskIndex) => {
+      const scheduled = schedule.tasks[taskIndex];
+      if (!scheduled) return;
+      const isEvent = scheduled.milestone || everyTask || WINDOW_KINDS.includes(task.kind);
+      if (!isEvent) return;
+      addEvent(taskLabel(task, taskIndex), task.id?.value, workUid, () =>
+        allDayEvent(scheduled.start, scheduled.finish, task.name?.value ?? task.id?.value ?? '', taskDescription(model, task, scheduled), [
+          ...(scheduled.milestone ? ['Milestone'] : []),
+          task.kind,
+        ]),
+      );
+    });
+
+    const firstWorkingDay = schedule.calendar.firstWorkingDay;
+    model.communications.forEach((communication, index) => {
+      const label = `communication ${communication.id ? `'${communication.id.value}'` : index + 1}`;
+      addEvent(label, communication.id?.value, (id) => `communication/${id}@${slug}.crmplan`, () =>
+        schedule.finish === undefined ? 'the plan has no scheduled task, so no span to repeat over' : communicationEvent(model, communication, firstWorkingDay, schedule.finish),
+      );
+    });
+    lines.push(...eventLines);
+  }
+  lines.push('END:VCALENDAR');
+  return { content: icsLines(lines), omitted };
+}
+
+function isWindowText(...texts: (string | undefined)[]): boolean {
+  return texts.some((text) => text !== undefined && WINDOW_WORDS.test(text));
+}
+
+/** `YYYYMMDD`; RFC 5545 dates have four-digit years. */
+function icsDate(date: string): string {
+  return date.replace(/-/g, '');
+}
+
+function inIcsRange(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= '0001-01-01';
+}
+
+/**
+ * An all-day event from `start` to `finish` (inclusive, ISO dates): DTEND
+ * is exclusive, the day after the finish (RFC 5545 3.6.1).
+ */
+function allDayEvent(start: string, finish: string, summary: string, description: readonly string[], categories: readonly string[]): string[] | string {
+  const dayAfter = dateOfDayNumber(dayNumberOfDate(finish) + 1);
+  if (!inIcsRange(start) || !inIcsRange(dayAfter)) return `its dates (${start} to ${finish}) are outside the years 0001-9999 that iCalendar can write`;
+  return [
+    'BEGIN:VEVENT',
+    `DTSTART;VALUE=DATE:${icsDate(start)}`,
+    `DTEND;VALUE=DATE:${icsDate(dayAfter)}`,
+    `SUMMARY:${icsText(summary)}`,
+    `DESCRIPTION:${icsText(description.join('\n'))}`,
+    `CATEGORIES:${categories.map(icsText).join(',')}`,
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ];
+}
+
+function taskDescription(model: PlanModel, task: Task, scheduled: { start: string; finish: string; duration: number; totalFloat: number; critical: boolean; milestone: boolean }): string[] {
+  const phase = model.phases[task.phaseIndex];
+  return [
+    ...(phase ? [`Phase: ${phase.name?.value ?? phase.id?.value ?? ''}`] : []),
+    ...ownerLines(model, effectiveOwnerId(model, task)),
+    scheduled.milestone
+      ? `Milestone on ${scheduled.start}`
+      : `${scheduled.start} to ${scheduled.finish}, ${scheduled.duration} working day${scheduled.duration === 1 ? '' : 's'}`,
+    scheduled.critical ? 'On the critical path' : `Total float: ${scheduled.totalFloat} working day${scheduled.totalFloat === 1 ? '' : 's'}`,
+    ...(task.status ? [`Status: ${task.status.value}`] : []),
+  ];
+}
+
+function ownerLines(model: PlanModel, ownerId: string | undefined): string[] {
+  if (ownerId === undefined) return [];
+  const person = model.people.find((candidate) => candidate.id?.value === ownerId);
+  return [`Owner: ${person?.name ? `${person.name.value} (${ownerId})` : ownerId}`];
+}
+
+/**
+ * A communication as a recurring all-day series from the plan's first
+ * working day to its finish; holidays that fall on an occurrence are
+ * excluded (EXDATE).
+ */
+function communicationEvent(model: PlanModel, communication: Communication, first: string, until: string): string[] | string {
+  const frequency = communication.frequency?.value;
+  if (frequency === undefined) return 'it has no frequency, so no series to repeat';
+  const recurrence = recurrenceOf(frequency);
+  if (!recurrence) return `frequency '${frequency}' is not one fixed repeat (${FREQUENCY_NAMES.join(', ')}), so it is left out of the calendar`;
+  if (!inIcsRange(first) || !inIcsRange(until)) return `the plan's span (${first} to ${until}) is outside the years 0001-9999 that iCalendar can write`;
+  const series = new RecurringSeries(recurrence, first, until, model.plan.calendar.workdays);
+  const excluded = [...new Set(model.plan.calendar.holidays.map((holiday) => holiday.date))].filter((date) => series.includes(date)).sort();
+  const summary = [communication.audience?.value, communication.purpose?.value].filter((part) => part !== undefined).join(': ') || communication.id!.value;
+  const description = [
+    ...(communication.purpose ? [`Purpose: ${communication.purpose.value}`] : []),
+    ...(communication.channel ? [`Channel: ${communication.channel.value}`] : []),
+    `Frequency: ${frequency}`,
+    ...ownerLines(model, communication.owner?.id),
+  ];
+  return [
+    'BEGIN:VEVENT',
+    `DTSTART;VALUE=DATE:${icsDate(first)}`,
+    `DTEND;VALUE=DATE:${icsDate(dateOfDayNumber(dayNumberOfDate(first) + 1))}`,
+    `RRULE:${series.rule}`,
+    ...(excluded.length > 0 ? [`EXDATE;VALUE=DATE:${excluded.map(icsDate).join(',')}`] : []),
+    `SUMMARY:${icsText(summary)}`,
+    `DESCRIPTION:${icsText(description.join('\n'))}`,
+    'CATEGORIES:Communication',
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ];
+}
