@@ -174,8 +174,13 @@ function withSnippet(
   return { span, newText: plain, snippet };
 }
 
-function keyStartOf(pair: Pair): number | undefined {
-  return isNodeValue(pair.key) ? pair.key.range?.[0] : undefined;
+/** Where a pair begins: at its key, or at the `?` of an explicit key (`? [a, b]`), which is the column of its mapping. */
+function keyStartOf(text: string, pair: Pair): number | undefined {
+  const start = isNodeValue(pair.key) ? pair.key.range?.[0] : undefined;
+  if (start === undefined) return undefined;
+  let before = start;
+  while (before > 0 && text[before - 1] === ' ') before--;
+  return text[before - 1] === '?' ? before - 1 : start;
 }
 
 /**
@@ -198,7 +203,7 @@ export function insertMapEntries(text: string, map: YAMLMap, entries: readonly N
     return withSnippet({ start: end, end }, entries, (entry) => entries.map((item) => `, ${entry(item)}`).join(''));
   }
   const first = map.items[0];
-  const keyStart = first && keyStartOf(first);
+  const keyStart = first && keyStartOf(text, first);
   const anchor = insertionAnchor(map);
   const end = anchor && pairSpan(text, anchor)?.end;
   if (keyStart === undefined || end === undefined) return undefined;
@@ -236,7 +241,7 @@ export function insertNestedMap(
 ): FixEdit | undefined {
   const flowValue = `{${children.map((child) => `${child.key}: ${child.value}`).join(', ')}}`;
   const first = map.items[0];
-  const keyStart = first && keyStartOf(first);
+  const keyStart = first && keyStartOf(text, first);
   if (map.flow || keyStart === undefined) return insertMapEntries(text, map, [{ key, value: flowValue }]);
   const last = map.items[map.items.length - 1];
   const end = last && pairSpan(text, last)?.end;
@@ -261,7 +266,7 @@ export function fillEmptyWithMap(
   unit: number,
 ): FixEdit | undefined {
   const colon = colonEnd(text, pair);
-  const keyStart = keyStartOf(pair);
+  const keyStart = keyStartOf(text, pair);
   if (colon === undefined || keyStart === undefined) return undefined;
   if (map.flow) {
     const value = `{${children.map((child) => `${child.key}: ${child.value}`).join(', ')}}`;
@@ -307,7 +312,7 @@ export function removeMapEntry(text: string, map: YAMLMap, pair: Pair): FixEdit 
   const span = pairSpan(text, pair);
   if (index < 0 || !span) return undefined;
   const next = map.items[index + 1];
-  const nextStart = next && keyStartOf(next);
+  const nextStart = next && keyStartOf(text, next);
   if (map.flow) {
     const previous = map.items[index - 1];
     const previousEnd = previous && pairSpan(text, previous)?.end;
@@ -473,7 +478,7 @@ export function insertMappingItem(
   const eol = lineBreak(text);
   const lines = (entry: (entry: NewEntry) => string, literal: (text: string) => string): string[] => {
     if (!isMap(anchor) || anchor.flow) return [`${' '.repeat(dashColumn)}- ${flowItem(entry, literal)}`];
-    const firstKey = anchor.items[0] ? keyStartOf(anchor.items[0]) : undefined;
+    const firstKey = anchor.items[0] ? keyStartOf(text, anchor.items[0]) : undefined;
     const keyColumn = firstKey !== undefined && column(text, firstKey) > dashColumn ? column(text, firstKey) : dashColumn + 2;
     return entries.map((item, position) =>
       position === 0

@@ -194,7 +194,7 @@ function explain(parsed: ParsedDocument, error: SchemaError): Finding | undefine
     case 'type':
       return {
         rule: 'schema',
-        message: `${capitalize(where || 'the plan')} must be ${typeName(String(error.params['type']))}, not ${describeValue(error.data)}.`,
+        message: `${capitalize(where || 'the plan')} must be ${typeName(String(error.params['type']))}, not ${describeValue(error.data, parsed.text.slice(valueSpan.start, valueSpan.end))}.`,
         span: valueSpan,
         data: { rule: 'schema', kind: 'invalid-value' },
       };
@@ -343,12 +343,14 @@ function typeName(type: string): string {
     .join(' or ');
 }
 
-function describeValue(value: unknown): string {
+/** A number as written (`1e309`, `.nan`, `0x10`), not as JavaScript reads it (`Infinity`, `NaN`, `16`). */
+function describeValue(value: unknown, written: string): string {
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text '${value}'`;
-  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+  if (typeof value === 'number') return `the number ${written.trim() || String(value)}`;
+  return `the value ${String(value)}`;
 }
 
 function describeAlternatives(schema: unknown): string {
