@@ -14,6 +14,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../service/features/completion.js';
 import { LanguageService } from '../service/language-service.js';
 import { TIMELINE_REQUEST, type TimelineParams, type TimelineResult } from '../shared/protocol.js';
+import { EXPORT_FORMATS_REQUEST, EXPORT_REQUEST, type ExportParams } from '../shared/export-protocol.js';
+import { exportFormats, exportJob } from '../service/features/export.js';
 import { DEFAULT_SETTINGS, normalizeSettings, type CrmplanSettings } from '../shared/settings.js';
 import { CRMPLAN_VERSION } from '../shared/version.js';
 import { PlanDocuments } from './plan-documents.js';
@@ -245,6 +247,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     if (!document) return new ResponseError(ErrorCodes.InvalidParams, `crmplan/timeline: the document is not open: ${String(params?.uri)}`);
     return answerInSteps(requests, TIMELINE_REQUEST, document, token, () => service.timeline(document));
+  });
+  // The exports of `crmplan export`, for the **CRM Plan: Export...** command.
+  connection.onRequest(EXPORT_FORMATS_REQUEST, () => exportFormats());
+  connection.onRequest(EXPORT_REQUEST, async (params: ExportParams, token) => {
+    const problem = invalidParams(EXPORT_REQUEST, params, {});
+    if (problem) return new ResponseError(ErrorCodes.InvalidParams, problem);
+    const job = exportJob(params);
+    if ('problem' in job) return new ResponseError(ErrorCodes.InvalidParams, job.problem);
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return new ResponseError(ErrorCodes.InvalidParams, `${EXPORT_REQUEST}: the document is not open: ${params.textDocument.uri}`);
+    await job.format.prepare?.();
+    return answerInSteps(requests, EXPORT_REQUEST, document, token, () => service.exportPlan(document, job));
   });
 
   documents.listen(connection);

@@ -36,6 +36,8 @@ import {
 } from './features/navigation.js';
 import { selectionRanges } from './features/selection-ranges.js';
 import { timeline } from './features/timeline.js';
+import { exportDocument, type ExportJob } from './features/export.js';
+import type { ExportResponse } from '../shared/export-protocol.js';
 import type { TimelineResult } from '../shared/protocol.js';
 
 export interface LanguageServiceOptions {
@@ -223,6 +225,11 @@ export class LanguageService {
   /** The preview's timeline (`crmplan/timeline`), from the cached analysis. */
   timeline(document: TextDocument): TimelineResult {
     return timeline(this.current(document), document);
+  }
+
+  /** `crmplan/export`: the document in one format, from the cached analysis. */
+  exportPlan(document: TextDocument, job: ExportJob): ExportResponse {
+    return exportDocument(this.current(document), document, job);
   }
 
   forget(uri: string): void {
