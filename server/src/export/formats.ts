@@ -2,6 +2,7 @@ import type { ExportFormat } from './export-format.js';
 import { icsFormat } from './ics.js';
 import { csvFormat } from './csv.js';
 import { jiraCsvFormat } from './jira-csv.js';
+import { mspdiFormat } from './mspdi.js';
 import { pngFormat } from './png.js';
 import { svgFormat } from './svg.js';
 
@@ -13,6 +14,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   icsFormat,
   csvFormat,
   jiraCsvFormat,
+  mspdiFormat,
   svgFormat,
   pngFormat,
 ];
