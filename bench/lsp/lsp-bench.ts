@@ -20,6 +20,7 @@ import type { CompletionItem, CompletionList, Hover, InitializeParams, Initializ
 import { generatePlan } from '../generate-plan.js';
 import { LspClient, TimeoutError, type Publish } from './lsp-client.js';
 import { printReport, type Measure, type Run, type SizeResult } from './report.js';
+import { yamlLanguageServerSettings } from './yaml-settings.js';
 
 const root = path.resolve(__dirname, '../..');
 const timeoutMs = Number(process.env['CRMPLAN_BENCH_TIMEOUT_MS'] ?? 120_000);
@@ -39,26 +40,8 @@ const schemaUri = pathToFileURL(path.join(root, 'schemas/crmplan.schema.json')).
 
 /** What each server is asked for, as the editor's settings would answer. */
 function settings(section: string | undefined): unknown {
-  switch (section) {
-    case 'crmplan':
-      return { validation: { delay: 0 }, rules: {}, inlayHints: { enabled: true } };
-    case 'yaml':
-      return {
-        validate: true,
-        completion: true,
-        hover: true,
-        schemas: { [schemaUri]: '*.crmplan.yaml' },
-        // Both would download catalogs from the network.
-        schemaStore: { enable: false },
-        kubernetesCRDStore: { enable: false },
-      };
-    case 'http':
-    case 'editor':
-    case '[yaml]':
-      return {};
-    default:
-      return null;
-  }
+  if (section === 'crmplan') return { validation: { delay: 0 }, rules: {}, inlayHints: { enabled: true } };
+  return yamlLanguageServerSettings(section, { [schemaUri]: '*.crmplan.yaml' });
 }
 
 interface ServerSpec {
