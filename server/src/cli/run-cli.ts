@@ -2,6 +2,7 @@ import { checkCommand } from './check-command.js';
 import { diffCommand } from './diff-command.js';
 import { exportCommand, exportHelp } from './export-command.js';
 import { ganttCommand } from './gantt-command.js';
+import { importCommand } from './import-command.js';
 import { initCommand } from './init-command.js';
 import { scheduleCommand } from './schedule-command.js';
 import { UsageError, type CliIo } from './cli-io.js';
@@ -42,7 +43,14 @@ Usage:
       tree's plans with Git revision REV. --fail-on finish-slip, new-errors,
       new-warnings, new-overallocation, milestone-slip: exit 1 when one
       holds (otherwise diff exits 0). See docs/diff.md.
-${exportHelp()}  crmplan --help | --version
+${exportHelp()}  crmplan import FILE.csv|FILE.xml [--output PLAN]
+      A plan from a spreadsheet (the columns of the csv export, or Name,
+      Start, Duration or Finish, Predecessors, Owner) or from MS Project XML
+      (summary tasks become phases, resources people), on stdout or into
+      PLAN (a new file inside the current folder). Its schedule gives every
+      task the file's dates; what is not carried over is listed on stderr
+      and as comments in the plan. See docs/import.md.
+  crmplan --help | --version
 
 Exit status: 0 no errors, 1 errors found (or warnings over --max-warnings),
 2 bad usage or unreadable input.
@@ -57,6 +65,7 @@ const COMMANDS: Record<string, Command> = {
   gantt: ganttCommand,
   diff: diffCommand,
   export: exportCommand,
+  import: importCommand,
 };
 
 /** The CLI as a function of its arguments, so tests can run it in-process. */
