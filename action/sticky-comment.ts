@@ -4,6 +4,7 @@
  * it exists, created (POST) otherwise, through GitHub's REST API. The token
  * goes only into the Authorization header: no message here ever holds it.
  */
+import { cutMarkdown } from './workflow-files.js';
 
 /** The hidden first line of the action's comment; GitHub does not render HTML comments. */
 export const COMMENT_MARKER = '<!-- crmplan-action: plan diff -->';
@@ -109,16 +110,10 @@ function githubMessage(text: string): string {
 
 /**
  * The comment for a diff: the marker, then the markdown; a diff longer than
- * a comment may be is cut at a line (closing a code fence left open) with a
- * pointer to the run's summary, which has all of it.
+ * a comment may be is cut, with a pointer to the run's summary, which has
+ * all of it.
  */
 export function commentBody(markdown: string, runUrl: string | undefined): string {
-  const whole = `${COMMENT_MARKER}\n${markdown}`;
-  if (whole.length <= COMMENT_BODY_LIMIT) return whole;
-  const note = `\n\n_The diff is longer than a comment can be: the rest is in the job summary${runUrl === undefined ? '' : ` of [this run](${runUrl})`}._\n`;
-  const room = COMMENT_BODY_LIMIT - note.length - '\n```'.length;
-  const lines = whole.slice(0, room).split('\n');
-  lines.pop(); // a line cut in the middle
-  const openFence = lines.filter((line) => line.startsWith('```')).length % 2 === 1;
-  return `${lines.join('\n')}${openFence ? '\n```' : ''}${note}`;
+  const note = `_The diff is longer than a comment can be: the rest is in the job summary${runUrl === undefined ? '' : ` of [this run](${runUrl})`}._`;
+  return cutMarkdown(`${COMMENT_MARKER}\n${markdown}`, COMMENT_BODY_LIMIT, note);
 }
