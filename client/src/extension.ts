@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as commands from './commands.js';
 import { ClientContext } from './client-context.js';
 import { registerPreviewCommands } from './preview/preview-commands.js';
+import { exportPlan } from './export/export-command.js';
 
 let context: ClientContext | undefined;
 
@@ -11,6 +12,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   context.registerCommand('crmplan.restartServer', commands.restartServer);
   context.registerCommand('crmplan.showOutput', commands.showOutput);
   registerPreviewCommands(context);
+  context.registerCommand('crmplan.export', exportPlan);
   try {
     await context.start();
   } catch (error) {
