@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import type { Span } from './span.js';
 
 /**
@@ -52,6 +52,15 @@ function pairEnd(text: string, pair: Pair): number | undefined {
 export function isEmpty(node: Node): boolean {
   const range = node.range;
   return !range || range[0] === range[1];
+}
+
+/**
+ * True for a document with nothing in it: blanks and comments only, or the
+ * empty value after a lone `---`. The file of a plan not started yet.
+ */
+export function isEmptyDocument(doc: Document): boolean {
+  const contents = doc.contents;
+  return contents === null || (isScalar(contents) && isEmpty(contents));
 }
 
 export function isNodeValue(value: unknown): value is Node {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { invalidPlanWithAliases } from '../schema/unreadable-yaml-test-plans.js';
 import { runFixture } from '../testing/fixtures.js';
+import { analyzePlan } from '../analysis/analyze-plan.js';
 
 describe('schema', () => {
   it('reports several problems at once, each on its exact key or value', () => {
@@ -73,11 +74,20 @@ rules:
     );
   });
 
-  it('reports the missing required keys of an empty file and of an empty plan', () => {
-    expect(runFixture('', { rules: ['schema'] }).findings.map((finding) => finding.message)).toEqual([
-      "Missing required key 'crmplan'.",
-      "Missing required key 'plan'.",
-    ]);
+  it('gives an empty file one hint towards the templates, and an empty plan its missing keys', () => {
+    // A file just created shows no errors: blanks, comments and a lone document marker are a plan not started yet.
+    for (const text of ['', '\n\n  \n', '# my plan\n\n# to do\n', '---\n', '\r\n']) {
+      const findings = runFixture(text, { rules: ['schema'] }).findings;
+      expect(findings.map((finding) => [finding.severity, finding.message, finding.span]), JSON.stringify(text)).toEqual([
+        ['hint', expect.stringMatching(/^The plan is empty: start it from a template .*crmplan init\)\.$/), { start: 0, end: 0 }],
+      ]);
+    }
+    // Not on a file that YAML cannot read: yaml-syntax reports that.
+    expect(runFixture(']\n', { rules: ['schema'] }).findings).toEqual([]);
+    // Every rule together: the hint is all an empty file shows.
+    expect(analyzePlan('# new plan\n').findings.map((finding) => `${finding.rule} ${finding.severity}`)).toEqual(['schema hint']);
+    // Written text is not an empty plan.
+    expect(runFixture('just text\n', { rules: ['schema'] }).findings.map((finding) => finding.severity)).toEqual(['error']);
     const result = runFixture('crmplan: 1\nplan: # expect: schema\n  organization: Acme\n', { rules: ['schema'] });
     expect(result.findings.map((finding) => finding.message).sort()).toEqual([
       "Missing required key 'name' in plan.",

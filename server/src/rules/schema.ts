@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Span } from '../model/types.js';
 import { asMap, spanOf } from '../model/yaml-nodes.js';
 import type { ParsedDocument } from '../parse/parse-plan-text.js';
+import { isEmptyDocument } from '../parse/syntax-nodes.js';
 import {
   documentValue,
   MAX_ALIAS_EXPANDED_NODES,
@@ -25,8 +26,10 @@ export const schemaRule: Rule = {
   defaultSeverity: 'error',
   summary: 'a value of the wrong type or form, a missing required key, an unknown key (warning)',
   check({ parsed }): Iterable<Finding> {
-    const read = planValue(parsed);
-    if (!read) return [];
+    // Nothing but blanks and comments: a plan not started yet. No errors in a
+    // file just created, one hint on how to start it (docs/templates.md).
+    if (isEmptyDocument(parsed.doc)) return parsed.problems.length === 0 ? [EMPTY_PLAN_HINT] : [];
+    const read = documentValue(parsed.doc);
     const findings = readingFindings(read);
     const validate = planSchemaValidator();
     if (!validate(read.value)) findings.push(...explainErrors(parsed, validate.errors ?? [], read));
@@ -34,11 +37,12 @@ export const schemaRule: Rule = {
   },
 };
 
-function planValue(parsed: ParsedDocument): DocumentValue | undefined {
-  // An empty file is a plan with nothing in it: report the missing keys.
-  if (parsed.doc.contents === null) return parsed.text.trim() === '' ? { value: {}, problems: [], syntheticKeys: new Map() } : undefined;
-  return documentValue(parsed.doc);
-}
+const EMPTY_PLAN_HINT: Finding = {
+  rule: 'schema',
+  message: "The plan is empty: start it from a template (in VS Code the completion list or 'CRM Plan: New Plan from Template...', on the command line crmplan init).",
+  span: { start: 0, end: 0 },
+  severity: 'hint',
+};
 
 /** Findings for what the reader left out. An alias without an anchor is invalid YAML: yaml-syntax reports it. */
 function readingFindings(read: DocumentValue): Finding[] {

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { TASK_KINDS } from '../../model/types.js';
+import { templateName, type PlanTemplate } from '../../shared/plan-templates.js';
 
 /**
  * Snippet text for completion: whole list items (a task, a person, a SMART
@@ -81,10 +82,16 @@ export function choice(index: number, values: readonly string[]): string {
  * item's documentation so the user sees the whole block before choosing.
  */
 export function previewSnippet(snippet: string): string {
-  return snippet
-    .replace(/\$\{\d+\|([^|]*)\|\}/g, (_match, choices: string) => (choices.split(',')[0] ?? '').replace(/\\(.)/g, '$1'))
-    .replace(/\$\{\d+:((?:\\.|[^}\\])*)\}/g, (_match, value: string) => value.replace(/\\(.)/g, '$1'))
-    .replace(/\$\d+/g, '');
+  // One pass, left to right, so that an escape in the text (`\}` of a flow
+  // mapping, `\$`) and one inside a placeholder are each read once.
+  return snippet.replace(
+    /\$\{\d+\|([^|]*)\|\}|\$\{\d+:((?:\\.|[^}\\])*)\}|\$\d+|\\([\\$}])/g,
+    (_match, choices: string | undefined, value: string | undefined, escaped: string | undefined) => {
+      if (choices !== undefined) return (choices.split(',')[0] ?? '').replace(/\\(.)/g, '$1');
+      if (value !== undefined) return value.replace(/\\(.)/g, '$1');
+      return escaped ?? '';
+    },
+  );
 }
 
 /** Joins the lines of a block snippet; every line after the first starts at `column`. */
@@ -256,4 +263,19 @@ export function flowItemSnippets(definition: string): (ItemSnippet & { suggest: 
     default:
       return [];
   }
+}
+
+/**
+ * A whole plan from a template, as a snippet: tab stops on the plan's name
+ * (the template's own) and its start (`start`), everything else as written.
+ */
+export function templateSnippet(template: PlanTemplate, start: string): string {
+  const { text } = template;
+  return (
+    escapeSnippet(text.slice(0, template.name.start)) +
+    placeholder(1, templateName(template)) +
+    escapeSnippet(text.slice(template.name.end, template.start.start)) +
+    placeholder(2, start) +
+    escapeSnippet(text.slice(template.start.end))
+  );
 }

@@ -14,6 +14,8 @@ import { RULE_NAMES } from '../../rules/rule-names.js';
 import { complete, type CompletionOptions } from './completion.js';
 import { previewSnippet } from './completion-snippets.js';
 import { plan, planWithCursor } from './feature-test-support.js';
+import { analyzePlan } from '../../analysis/analyze-plan.js';
+import { PLAN_TEMPLATES, planFromTemplate, templateName } from '../../shared/plan-templates.js';
 
 const TODAY = '2027-02-10'; // a Wednesday
 
@@ -232,15 +234,43 @@ describe('completion on half-typed plans', () => {
 });
 
 describe('keys', () => {
-  it('at the top of an empty file: every section, and a whole plan', () => {
+  it('at the top of an empty file: the templates first, then every section', () => {
     const result = completeAt('|');
-    expect(result.labels).toEqual(['crmplan', 'plan', 'people', 'objectives', 'phases', 'risks', 'communications', 'rules', 'new plan']);
+    const templates = PLAN_TEMPLATES.map((template) => `new plan: ${template.title}`);
+    expect(result.labels).toEqual([...templates, 'crmplan', 'plan', 'people', 'objectives', 'phases', 'risks', 'communications', 'rules']);
+    const sortTexts = result.list.items.map((item) => item.sortText ?? '');
+    expect([...sortTexts].sort()).toEqual(sortTexts);
     expect(result.edit('crmplan').newText).toBe('crmplan: 1');
     expect(result.edit('people').newText).toBe('people:\n  - $0');
     expect(result.item('plan').detail).toBe('plan (required)');
     expect(docs(result.item('rules'))).toContain('`off`');
-    expect(result.apply('new plan')).toContain('crmplan: 1\nplan:\n  name: Project name\n  start: 2027-02-10\n');
-    expect(result.item('new plan').kind).toBe(CompletionItemKind.Snippet);
+  });
+
+  it('in an empty file: each template, accepted as it is, is a whole plan starting next Monday with no findings', () => {
+    for (const empty of ['|', '\n\n|\n', '# our new plan\n\n|', '---\n|', 'ne|']) {
+      const result = completeAt(empty);
+      for (const template of PLAN_TEMPLATES) {
+        const label = `new plan: ${template.title}`;
+        const item = result.item(label);
+        expect(item.kind).toBe(CompletionItemKind.Snippet);
+        expect(item.insertTextFormat).toBe(InsertTextFormat.Snippet);
+        expect(item.detail).toBe(template.about);
+        expect(docs(item)).toContain(template.source);
+        const text = result.apply(label);
+        expect(text).toContain(planFromTemplate(template, templateName(template), '2027-02-15'));
+        expect(analyzePlan(text).findings, `${template.id} in ${JSON.stringify(empty)}`).toEqual([]);
+      }
+      // The tab stops: the name first, then the start.
+      const body = result.edit(`new plan: ${PLAN_TEMPLATES[0]!.title}`).newText;
+      expect(body).toContain('  name: ${1:New CRM rollout}\n  start: ${2:2027-02-15}\n');
+    }
+    expect(completeAt('ne|').replaced('new plan: Minimal plan')).toBe('ne');
+  });
+
+  it('offers the templates only in an empty file', () => {
+    for (const written of ['crmplan: 1\n|', '|\ncrmplan: 1\n', `${PLAN}|\n`, 'plan:\n  |']) {
+      expect(completeAt(written).labels.filter((label) => label.startsWith('new plan'))).toEqual([]);
+    }
   });
 
   it('at the top level: the sections not written yet', () => {

@@ -1,4 +1,5 @@
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import { isScalar } from 'yaml';
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -12,10 +13,12 @@ import {
 import type { Declaration } from '../../model/symbols.js';
 import type { Dependency } from '../../model/types.js';
 import type { WorkGraph } from '../../model/work-graph.js';
-import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber } from '../../schedule/calendar.js';
+import { dayNumberOfDate, weekdayOfDayNumber } from '../../schedule/calendar.js';
 import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 import { spanToRange } from '../diagnostics.js';
 import { markdownInline } from '../../render/markdown-text.js';
+import { isEmptyDocument } from '../../parse/syntax-nodes.js';
+import { localToday, nextMonday, PLAN_TEMPLATES } from '../../shared/plan-templates.js';
 import { cursorContext, pathKey, type CursorContext } from './completion-context.js';
 import {
   enumValues,
@@ -34,6 +37,7 @@ import {
   flowItemSnippets,
   placeholder,
   previewSnippet,
+  templateSnippet,
   type IndentStyle,
 } from './completion-snippets.js';
 
@@ -103,12 +107,6 @@ function spaceOpensCompletion(text: string, offset: number): boolean {
   return /[:,[{-]$/.test(trimmed) || /(^|\s)after$/.test(trimmed);
 }
 
-function localToday(): string {
-  const now = new Date();
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 interface Env {
   readonly analysis: PlanAnalysis;
   readonly context: CursorContext;
@@ -134,7 +132,7 @@ function itemsAtPlace(env: Env): CompletionItem[] {
       // `people:` then a key-like word on the next line: a list item belongs there.
       const schema = schemaAtPath(place.path);
       if (schema && hasType(schema, 'array') && !place.flow) return listItems(env, place.path, { dash: true }, false, new Set());
-      return [...keyItems(env, place.path, place.present, place.flow, NO_DASH), ...skeletonItems(env, place.path)];
+      return [...templateItems(env, place.path), ...keyItems(env, place.path, place.present, place.flow, NO_DASH)];
     }
     case 'item':
       return listItems(env, place.path, { dash: !place.dash && !place.flow }, place.flow, new Set(place.siblings));
@@ -276,47 +274,40 @@ function typeLabel(name: string, schema: ResolvedSchema): string {
   return 'text';
 }
 
-/** In an empty file: the frame of a plan. */
-function skeletonItems(env: Env, path: readonly PathSegment[]): CompletionItem[] {
-  const contents = env.analysis.parsed.doc.contents;
-  if (path.length > 0 || (contents !== null && !(contents.range && contents.range[0] === contents.range[1]))) return [];
-  const unit = ' '.repeat(env.indent.unit);
-  const body = [
-    'crmplan: 1',
-    'plan:',
-    `${unit}name: ${placeholder(1, 'Project name')}`,
-    `${unit}start: ${placeholder(2, env.today)}`,
-    `${unit}sponsor: ${placeholder(3, 'sponsor')}`,
-    `${unit}manager: ${placeholder(4, 'pm')}`,
-    'people:',
-    `${unit}- id: ${placeholder(4, 'pm')}`,
-    `${unit}  name: ${placeholder(5, 'Full name')}`,
-    `${unit}  role: Project Manager`,
-    'phases:',
-    `${unit}- id: ${placeholder(6, 'discovery')}`,
-    `${unit}  name: ${placeholder(7, 'Discovery & Planning')}`,
-    `${unit}  tasks:`,
-    `${unit}${unit}  - id: kickoff`,
-    `${unit}${unit}    name: Kickoff meeting`,
-    `${unit}${unit}    kind: kickoff`,
-    `${unit}${unit}    duration: 1d`,
-    '$0',
-  ].join('\n');
-  return [
-    makeItem(
+/**
+ * In an empty file (blanks and comments, or just the word being typed): the
+ * plan templates, before the keys. Each writes a whole plan with tab stops
+ * on its name and its start (the next Monday); accepted as it is, the plan
+ * has no findings.
+ */
+function templateItems(env: Env, path: readonly PathSegment[]): CompletionItem[] {
+  if (path.length > 0 || !isEmptyPlan(env)) return [];
+  const start = nextMonday(env.today) ?? env.today;
+  return PLAN_TEMPLATES.map((template, index) => {
+    const body = templateSnippet(template, start);
+    return makeItem(
       env,
       NO_DASH,
       {
-        label: 'new plan',
+        label: `new plan: ${template.title}`,
         kind: CompletionItemKind.Snippet,
         newText: body,
         snippet: true,
-        detail: 'crmplan: 1, the plan, a person and a first phase',
-        documentation: '```yaml\n' + previewSnippet(body) + '\n```',
+        detail: template.about,
+        filterText: `new plan ${template.id} ${template.title}`,
+        documentation: `From ${template.source} (\`crmplan init --template ${template.id}\`)\n\n\`\`\`yaml\n${previewSnippet(body)}\n\`\`\``,
       },
-      0,
-    ),
-  ];
+      index,
+    );
+  });
+}
+
+/** Nothing written but comments and the word at the cursor. */
+function isEmptyPlan(env: Env): boolean {
+  const { doc } = env.analysis.parsed;
+  if (isEmptyDocument(doc)) return true;
+  const range = doc.contents?.range;
+  return isScalar(doc.contents) && range !== undefined && range[0] >= env.context.word.start && range[1] <= env.context.word.end;
 }
 
 // ---------------------------------------------------------------------------
@@ -797,11 +788,8 @@ function dateItems(env: Env, path: readonly PathSegment[], insertion: Insertion)
   const candidates: { date: string; why: string }[] = [{ date: env.today, why: 'today' }];
   const isPlanStart = path.length === 2 && path[0] === 'plan' && name === 'start';
   if (isPlanStart) {
-    const today = dayNumberOfDate(env.today);
-    if (Number.isFinite(today)) {
-      const untilMonday = (7 - weekdayOfDayNumber(today)) % 7 || 7;
-      candidates.push({ date: dateOfDayNumber(today + untilMonday), why: 'next Monday' });
-    }
+    const monday = nextMonday(env.today);
+    if (monday) candidates.push({ date: monday, why: 'next Monday' });
   } else if (model.plan.start) {
     candidates.push({ date: model.plan.start.value, why: 'plan start' });
   }
