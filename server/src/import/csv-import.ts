@@ -14,7 +14,7 @@ import {
   type ImportedPlan,
   type ImportedTask,
 } from './imported-plan.js';
-import { importedText } from './plan-yaml.js';
+import { importedText } from './imported-plan.js';
 
 /**
  * The columns `crmplan import` reads from CSV (docs/import.md#csv), matched

@@ -1,7 +1,7 @@
 import { analyzePlan } from '../analysis/analyze-plan.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
-import { ImportError, type ImportedDependency, type ImportedPlan, type ImportedTask } from './imported-plan.js';
-import { importedText, planYaml } from './plan-yaml.js';
+import { ImportError, importedText, type ImportedDependency, type ImportedPlan, type ImportedTask } from './imported-plan.js';
+import { planYaml } from './plan-yaml.js';
 
 export interface ImportResult {
   /** The plan text: a header of `#` comments (what was not carried over), then the plan. */

@@ -73,7 +73,18 @@ export interface ImportedTask {
  * A file the import cannot read: one line naming the row or element, for
  * `crmplan: ...` on stderr and exit 2. Nothing is written.
  */
-export class ImportError extends Error {}
+export class ImportError extends Error {
+  constructor(message: string) {
+    // The message quotes the file; a line break in a cell must not make it two lines.
+    super(importedText(message));
+  }
+}
+
+/** Text from a file for a plan or a message: control characters (which YAML cannot hold unescaped) become spaces. */
+export function importedText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- exactly the characters to replace
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+}
 
 /** Imports refuse larger files before reading them (docs/import.md#limits). */
 export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;

@@ -14,7 +14,7 @@ import {
   type ImportedPlan,
   type ImportedTask,
 } from './imported-plan.js';
-import { importedText } from './plan-yaml.js';
+import { importedText } from './imported-plan.js';
 
 /**
  * A plan from MS Project XML (MSPDI, docs/import.md#ms-project-xml). The

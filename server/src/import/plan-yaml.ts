@@ -2,6 +2,7 @@ import { scalarText } from '../parse/scalar-text.js';
 import type { Quantity } from '../model/types.js';
 import type { ImportedDependency, ImportedPlan, ImportedTask } from './imported-plan.js';
 
+
 /**
  * Plan text of an import, in the layout of docs/format.md: block mappings for
  * the plan, phases and tasks, flow mappings for people, dependencies and
@@ -87,10 +88,4 @@ export function numberText(value: number): string {
 
 function quantityText(quantity: Quantity): string {
   return quantity.kind === 'percent' ? `${numberText(quantity.value)}%` : `${numberText(quantity.value)}h/w`;
-}
-
-/** Text from a file for a plan: control characters (which YAML cannot hold unescaped) become spaces. */
-export function importedText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- exactly the characters to replace
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }
