@@ -144,6 +144,21 @@ describe("Jira CSV export, read back by csv-parse", () => {
     });
   }
 
+  it('the description escapes what opens Jira markup, and names the task', () => {
+    const analysis = analyzePlan(`crmplan: 1
+plan: {name: Markup, start: 2027-01-04}
+phases:
+  - id: p
+    tasks:
+      - {id: data_load, name: '*bold* {code} [link|http://x] !img!', duration: 1d}
+      - {id: after, name: After, duration: 1d, depends_on: [{task: data_load, lag: 2d}], status: blocked}
+`);
+    const [, , first, second] = readCsv(runExport('jira-csv', analysis, 'markup.crmplan.yaml').content);
+    expect(first![2]).toBe('*bold* {code} [link|http://x] !img!');
+    expect(first![7]).toBe('crmplan task: data\\_load\n1 working day\nOn the critical path');
+    expect(second![7]).toBe('crmplan task: after\n1 working day\nOn the critical path\nDepends on: data\\_load FS+2d\nStatus: blocked');
+  });
+
   it('the assignee is the owner\'s email when the plan has one, else the person id; hostile text stays text', () => {
     const analysis = analyzeFile('test/export/fixtures/communications.crmplan.yaml');
     const [, epic, task] = readCsv(runExport('jira-csv', analysis, 'communications.crmplan.yaml').content);

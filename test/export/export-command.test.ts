@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../server/src/cli/run-cli.js';
 import { EXPORT_FORMATS } from '../../server/src/export/formats.js';
 import { ROOT } from './export-test-support.js';
+import { crmplan as spawnCli } from '../cli/cli-process.js';
 
 interface Run {
   readonly status: number;
@@ -120,6 +121,12 @@ describe('crmplan export', () => {
         stderr: `crmplan: format '${format.name}' writes binary data: give --output FILE.${format.extension}\n`,
       });
     }
+  });
+
+  it('the built CLI (dist/cli.js) prints the same export as the in-process one', async () => {
+    const inProcess = await crmplan(['export', 'samples/launch-90-day.crmplan.yaml', '--format', 'csv'], ROOT);
+    const built = spawnCli(['export', 'samples/launch-90-day.crmplan.yaml', '--format', 'csv']);
+    expect(built).toEqual({ status: inProcess.status, stdout: inProcess.stdout, stderr: inProcess.stderr });
   });
 
   it('--help lists every format of the registry with its options', async () => {

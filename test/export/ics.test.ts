@@ -61,6 +61,14 @@ describe('ICS export, read back by ical.js', () => {
         expect(isoDate(event!.endDate)).toBe(dayAfter(scheduled.finish));
         expect(event!.summary).toBe(icsRoundTrip(task.name?.value ?? task.id.value));
       });
+      // Phase windows span their scheduled tasks.
+      model.phases.forEach((phase, phaseIndex) => {
+        const event = phase.id && byUid.get(`${phase.id.value}@${uidDomain(content)}`);
+        const scheduled = schedule.phases[phaseIndex];
+        if (!event || !scheduled || !WINDOW_WORDS.test(`${phase.name?.value} ${phase.id!.value}`)) return;
+        expect(isoDate(event.startDate)).toBe(scheduled.start);
+        expect(isoDate(event.endDate)).toBe(dayAfter(scheduled.finish));
+      });
     });
   }
 
