@@ -5,6 +5,7 @@ import { jiraCsvFormat } from './jira-csv.js';
 import { mspdiFormat } from './mspdi.js';
 import { pngFormat } from './png.js';
 import { svgFormat } from './svg.js';
+import { tjpFormat } from './tjp.js';
 
 /**
  * Every export format, in the order `--help` and the VS Code quick pick list
@@ -15,6 +16,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   csvFormat,
   jiraCsvFormat,
   mspdiFormat,
+  tjpFormat,
   svgFormat,
   pngFormat,
 ];
