@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import * as commands from './commands.js';
 import { ClientContext } from './client-context.js';
+import { describeNewPlanPrompt, newPlanFromTemplate } from './new-plan.js';
 import { registerPreviewCommands } from './preview/preview-commands.js';
 import { exportPlan } from './export/export-command.js';
 
@@ -11,6 +12,8 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   // Commands first: "Restart Language Server" must work even when the first start fails.
   context.registerCommand('crmplan.restartServer', commands.restartServer);
   context.registerCommand('crmplan.showOutput', commands.showOutput);
+  context.registerCommand('crmplan.newPlanFromTemplate', newPlanFromTemplate);
+  context.registerCommand('crmplan.newPlan.describe', describeNewPlanPrompt);
   registerPreviewCommands(context);
   context.registerCommand('crmplan.export', exportPlan);
   try {

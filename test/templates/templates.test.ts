@@ -3,8 +3,6 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { analyzePlan } from '../../server/src/analysis/analyze-plan.js';
-import { RULE_NAMES } from '../../server/src/rules/rule-names.js';
-import { ALL_RULES } from '../../server/src/rules/index.js';
 import {
   DEFAULT_TEMPLATE_ID,
   nextMonday,
@@ -78,7 +76,6 @@ describe('plan templates', () => {
   });
 
   it('are clean under every rule, whatever the start day and the name', () => {
-    expect(ALL_RULES.map((rule) => rule.name).sort()).toEqual([...RULE_NAMES].sort());
     for (const template of PLAN_TEMPLATES) {
       for (const [index, start] of TEMPLATE_STARTS.entries()) {
         const name = TEMPLATE_NAMES[index % TEMPLATE_NAMES.length]!;

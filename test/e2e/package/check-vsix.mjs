@@ -47,7 +47,8 @@ function expectedEntries() {
     ...filesUnder('dist/fonts'),
     // The preview's page, stylesheet and mermaid; never the source maps of a development build.
     ...filesUnder('dist/webview').filter((file) => /\.(js|css)$/.test(file)),
-    ...filesUnder('docs').filter((file) => /^docs\/(?:rules\/)?[^/]+\.md$/.test(file)),
+    // The walkthrough's pages too (contributes.walkthroughs media).
+    ...filesUnder('docs').filter((file) => /^docs\/(?:rules\/|walkthrough\/)?[^/]+\.md$/.test(file)),
     ...filesUnder('docs/images').filter((file) => file.endsWith('.png')),
   ];
   return ['extension.vsixmanifest', '[Content_Types].xml', ...extensionFiles.map((file) => `extension/${file}`)].sort();
@@ -72,6 +73,12 @@ if (existsSync(vsix)) {
     extra.length === 0 && missing.length === 0,
     [extra.length > 0 ? `not expected: ${extra.join(', ')}` : '', missing.length > 0 ? `missing: ${missing.join(', ')}` : ''].filter(Boolean).join('\n'),
   );
+  // Every page and picture a walkthrough step shows must be in the package, or the step is blank.
+  const media = (manifest.contributes?.walkthroughs ?? []).flatMap((walkthrough) =>
+    walkthrough.steps.flatMap((step) => [step.media?.markdown, step.media?.image, step.media?.svg].filter((file) => typeof file === 'string')),
+  );
+  const missingMedia = media.filter((file) => !entries.includes(`extension/${file}`));
+  check(`the walkthrough's ${media.length} media files ship`, media.length > 0 && missingMedia.length === 0, `missing: ${missingMedia.join(', ')}`);
   const bytes = statSync(vsix).size;
   console.log(`size: ${path.basename(vsix)} is ${(bytes / 1024).toFixed(1)} KiB (${bytes} bytes, ${entries.length} entries)`);
 
