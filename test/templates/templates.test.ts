@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { analyzePlan } from '../../server/src/analysis/analyze-plan.js';
+import { quickFixes } from '../../server/src/fixes/index.js';
 import {
   DEFAULT_TEMPLATE_ID,
   nextMonday,
@@ -133,5 +134,24 @@ describe('plan templates', () => {
     expect(planFileName('Ünïcödé: Café 2027!')).toBe('unicode-cafe-2027.crmplan.yaml');
     expect(planFileName('日本語')).toBe('plan.crmplan.yaml');
     expect(planFileName('x'.repeat(100))).toBe(`${'x'.repeat(60)}.crmplan.yaml`);
+  });
+});
+
+describe('the walkthrough quick fix on a new plan', () => {
+  it('works on every template: [kickof] is reported and "Change \'kickof\' to \'kickoff\'" makes the plan clean again', () => {
+    for (const template of PLAN_TEMPLATES) {
+      const clean = planFromTemplate(template, templateName(template), '2027-01-04');
+      const needle = 'depends_on: [kickoff]';
+      expect(clean, template.id).toContain(needle);
+      const broken = clean.replace(needle, 'depends_on: [kickof]');
+      const analysis = analyzePlan(broken);
+      const findings = analysis.findings.filter((finding) => finding.rule === 'unknown-reference');
+      expect(findings, template.id).toHaveLength(1);
+      const fix = quickFixes(findings[0]!, analysis).find((candidate) => candidate.title === "Change 'kickof' to 'kickoff'");
+      expect(fix, template.id).toBeDefined();
+      const [edit, ...more] = fix!.edits;
+      expect(more).toEqual([]);
+      expect(broken.slice(0, edit!.span.start) + edit!.newText + broken.slice(edit!.span.end)).toBe(clean);
+    }
   });
 });
