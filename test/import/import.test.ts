@@ -42,11 +42,13 @@ function errors(analysis: PlanAnalysis): string[] {
   return analysis.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.message);
 }
 
+const NO_CALENDAR = 'crmplan: not carried over: the calendar: a CSV has none; the plan works mon, tue, wed, thu, fri without holidays';
+
 describe('crmplan import FILE.csv', () => {
   it('reads the minimal set (header case-insensitive): ids and people from names, durations in days or weeks, SS lags', async () => {
     const run = await crmplan(['import', 'minimal.csv'], fixtureFolder('minimal.csv'));
     expect(run.status).toBe(0);
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe(`${NO_CALENDAR}\n`);
     const analysis = analyzePlan(run.stdout);
     expect(errors(analysis)).toEqual([]);
     // Hand-computed from the file's own dates (default calendar, Mon-Fri).
@@ -71,10 +73,38 @@ describe('crmplan import FILE.csv', () => {
     expect(run.stdout).toContain('start: 2027-01-11  # keeps the start the file gives');
   });
 
+  it('infers the holidays that the dates force, and guesses none', async () => {
+    // 2027-01-18 (a Monday) is inside A, which has one weekday more than its working days, and is
+    // the only day of A that no row shows to be working (B covers the rest with no day to spare).
+    // C has one extra weekday too, but two unknown days: which one is the holiday is not guessed.
+    const csv = [
+      'Name,Start,Finish,Working days',
+      'A,2027-01-13,2027-01-20,5',
+      'B,2027-01-13,2027-01-15,3',
+      'D,2027-01-19,2027-01-20,2',
+      'C,2027-02-01,2027-02-05,4',
+    ].join('\n');
+    const run = await crmplan(['import', 'holidays.csv'], folderWith({ 'holidays.csv': csv }));
+    expect(run.status).toBe(0);
+    const analysis = analyzePlan(run.stdout);
+    expect(analysis.model.plan.calendar.holidays.map((holiday) => holiday.date)).toEqual(['2027-01-18']);
+    expect(run.stderr.split('\n')).toEqual([
+      'crmplan: not carried over: the calendar: a CSV has none; the plan works mon, tue, wed, thu, fri with the holiday 2027-01-18 that the rows\' dates show',
+      "crmplan: not carried over: row 5: 4 working days, but 2027-02-01 to 2027-02-05 holds 5 on the plan's calendar; the duration is 5d",
+      '',
+    ]);
+    expect(scheduleLines(analysis)).toEqual([
+      'a: 2027-01-13 2027-01-20',
+      'b: 2027-01-13 2027-01-15',
+      'd: 2027-01-19 2027-01-20',
+      'c: 2027-02-01 2027-02-05',
+    ]);
+  });
+
   it("reads the export's columns: BOM, quoted cells, the formula guard, phase dependencies, loads, kinds and statuses", async () => {
     const run = await crmplan(['import', 'export-columns.csv'], fixtureFolder('export-columns.csv'));
     expect(run.status).toBe(0);
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe(`${NO_CALENDAR}\n`);
     const analysis = analyzePlan(run.stdout);
     expect(errors(analysis)).toEqual([]);
     expect(scheduleLines(analysis)).toEqual([
@@ -230,7 +260,7 @@ describe('crmplan import: bad input exits 2 with one line and writes nothing', (
     }
     expect(readFileSync(path.join(folder, 'taken.crmplan.yaml'), 'utf8')).toBe('mine\n');
     const written = await crmplan(['import', 'minimal.csv', '--output', 'sub/plan.crmplan.yaml'], folder);
-    expect([written.status, written.stdout, written.stderr]).toEqual([0, '', 'crmplan: wrote sub/plan.crmplan.yaml\n']);
+    expect([written.status, written.stdout, written.stderr]).toEqual([0, '', `${NO_CALENDAR}\ncrmplan: wrote sub/plan.crmplan.yaml\n`]);
     expect(readdirSync(path.join(folder, 'sub'))).toEqual(['plan.crmplan.yaml']);
   });
 

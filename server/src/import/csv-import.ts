@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { CSV_COLUMNS } from '../export/csv.js';
 import type { Quantity, TaskKind } from '../model/types.js';
-import { TASK_KINDS } from '../model/types.js';
+import { TASK_KINDS, WEEKDAYS } from '../model/types.js';
+import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber } from '../schedule/calendar.js';
 import { ID_PATTERN, isIsoDate, parseQuantity } from '../model/values.js';
 import { IdAllocator, idFromName } from './import-ids.js';
 import { workingCalendarOfImport, workingDaysBetween } from './import-calendar.js';
@@ -54,7 +55,16 @@ export function importCsv(text: string, fileName: string): ImportedPlan {
   if (records.length === 0) throw new ImportError('the CSV file has a header but no task rows');
 
   const notes: string[] = [];
-  const calendar = workingCalendarOfImport(CSV_CALENDAR, '2000-01-03');
+  const dated = records.map(datesOf);
+  const inferred = inferCalendar(dated);
+  const { holidays: inferredHolidays, workdays: inferredWorkdays } = inferred.calendar;
+  const holidayText = inferredHolidays.map((holiday) => holiday.date).join(', ');
+  notes.push(
+    `the calendar: a CSV has none; the plan works ${inferredWorkdays.join(', ')}${
+      inferredWorkdays.length > CSV_CALENDAR.workdays.length ? ' (rows start or finish on a weekend day)' : ''
+    }${inferredHolidays.length > 0 ? ` with the holiday${inferredHolidays.length === 1 ? '' : 's'} ${holidayText} that the rows' dates show` : ' without holidays'}`,
+  );
+  const calendar = workingCalendarOfImport(inferred.calendar, '2000-01-03');
   const work = new IdAllocator();
   const personIds = new IdAllocator();
   const people = new Map<string, ImportedPerson>();
@@ -94,19 +104,12 @@ export function importCsv(text: string, fileName: string): ImportedPlan {
 
   const pending: { task: ImportedTask; record: Row }[] = [];
   records.forEach((record, index) => {
-    const start = required(record, 'Start');
-    if (!isIsoDate(start)) throw new ImportError(`row ${record.number}: Start '${start}' is not a date written YYYY-MM-DD`);
-    const finish = record.cells.get('Finish') ?? '';
-    if (finish !== '' && !isIsoDate(finish)) throw new ImportError(`row ${record.number}: Finish '${finish}' is not a date written YYYY-MM-DD`);
-    if (finish !== '' && finish < start) throw new ImportError(`row ${record.number}: Finish ${finish} is before Start ${start}`);
-    const span = finish === '' ? undefined : workingDaysBetween(calendar, start, finish);
-    const written = writtenDays(record, calendar.workdaysPerWeek);
+    const { start, finish, written } = dated[index]!;
+    const span = finish === undefined ? undefined : workingDaysBetween(calendar, start, finish);
     let days = written ?? span;
     if (days === undefined) throw new ImportError(`row ${record.number}: a task needs Working days, Duration or Finish`);
     if (written !== undefined && span !== undefined && written > 0 && span !== written) {
-      notes.push(
-        `row ${record.number}: ${written} working days, but ${start} to ${finish} holds ${span} (the import's calendar is Monday to Friday without holidays); the duration is ${span}d`,
-      );
+      notes.push(`row ${record.number}: ${written} working days, but ${start} to ${finish} holds ${span} on the plan's calendar; the duration is ${span}d`);
       days = span;
     }
     const kindText = record.cells.get('Kind') ?? '';
@@ -128,7 +131,7 @@ export function importCsv(text: string, fileName: string): ImportedPlan {
       assign: assignments(record, personOf),
       status,
       expectedStart: start,
-      expectedFinish: days === 0 ? start : (finish || undefined),
+      expectedFinish: days === 0 ? start : finish,
     };
     phaseOf(record.cells.get('Phase') ?? '').tasks.push(task);
     pending.push({ task, record });
@@ -155,11 +158,90 @@ export function importCsv(text: string, fileName: string): ImportedPlan {
 
   return {
     name: idFromName(fileName.replace(/\.csv$/i, '')) === '' ? 'Imported plan' : fileName.replace(/\.csv$/i, ''),
-    calendar: CSV_CALENDAR,
+    calendar: inferred.calendar,
     people: [...people.values()],
     phases: [...phases.values()],
     notes,
   };
+}
+
+interface RowDates {
+  readonly start: string;
+  readonly finish?: string;
+  /** Working days as the row writes them (Working days or Duration). */
+  readonly written?: number;
+}
+
+function datesOf(record: Row): RowDates {
+  const start = required(record, 'Start');
+  if (!isIsoDate(start)) throw new ImportError(`row ${record.number}: Start '${start}' is not a date written YYYY-MM-DD`);
+  const finish = record.cells.get('Finish') ?? '';
+  if (finish !== '' && !isIsoDate(finish)) throw new ImportError(`row ${record.number}: Finish '${finish}' is not a date written YYYY-MM-DD`);
+  if (finish !== '' && finish < start) throw new ImportError(`row ${record.number}: Finish ${finish} is before Start ${start}`);
+  return { start, finish: finish === '' ? undefined : finish, written: writtenDays(record, CSV_CALENDAR.workdays.length) };
+}
+
+/** Holidays are looked for in spans of at most this many days (a plan's tasks are weeks, not decades). */
+const MAX_SPAN_DAYS = 3660;
+/** The inference gives up (no holidays) after reading this many days, and after this many rounds. */
+const MAX_INFERENCE_DAYS = 5_000_000;
+const MAX_ROUNDS = 400;
+
+/**
+ * A CSV carries no calendar, but its rows' dates show one: every Start and
+ * Finish is a working day (so its weekday is a workday), a row whose Start to
+ * Finish holds as many weekdays as its working days has no holiday inside,
+ * and a row with more has that many holidays inside, on days not known to be
+ * working. Only holidays the dates force are taken: where they leave a
+ * choice (one holiday among four unknown days), none is guessed, and the
+ * row's dates win over its working days, with a note.
+ */
+function inferCalendar(rows: readonly RowDates[]): { calendar: ImportedCalendar } {
+  const workingDates = new Set<number>();
+  for (const row of rows) {
+    workingDates.add(dayNumberOfDate(row.start));
+    if (row.finish !== undefined) workingDates.add(dayNumberOfDate(row.finish));
+  }
+  const weekdays = new Set<number>([0, 1, 2, 3, 4]);
+  for (const day of workingDates) weekdays.add(weekdayOfDayNumber(day));
+  const workdays = WEEKDAYS.filter((_, index) => weekdays.has(index));
+  const isWorkday = (day: number): boolean => weekdays.has(weekdayOfDayNumber(day));
+  const spans = rows.flatMap((row) => {
+    if (row.finish === undefined || row.written === undefined || row.written === 0) return [];
+    const first = dayNumberOfDate(row.start);
+    const last = dayNumberOfDate(row.finish);
+    return last - first < MAX_SPAN_DAYS ? [{ first, last, days: row.written }] : [];
+  });
+  // Propagate: a span without extra weekdays makes all its days working; a span whose unknown
+  // weekdays are exactly as many as its extra weekdays makes them holidays. Where the dates
+  // leave a choice, no day is guessed.
+  const working = new Set(workingDates);
+  const holidays = new Set<number>();
+  let work = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let changed = false;
+    for (const span of spans) {
+      const unknown: number[] = [];
+      let weekdaysInside = 0;
+      let holidaysInside = 0;
+      for (let day = span.first; day <= span.last; day++) {
+        if (!isWorkday(day)) continue;
+        weekdaysInside++;
+        if (holidays.has(day)) holidaysInside++;
+        else if (!working.has(day)) unknown.push(day);
+      }
+      work += span.last - span.first + 1;
+      if (work > MAX_INFERENCE_DAYS) return { calendar: { ...CSV_CALENDAR, workdays } };
+      const extra = weekdaysInside - holidaysInside - span.days;
+      if (unknown.length === 0 || extra < 0 || extra > unknown.length) continue;
+      if (extra !== 0 && extra !== unknown.length) continue;
+      for (const day of unknown) (extra === 0 ? working : holidays).add(day);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  const dates = [...holidays].sort((a, b) => a - b).map((day) => ({ date: dateOfDayNumber(day) }));
+  return { calendar: { workdays, hoursPerDay: CSV_CALENDAR.hoursPerDay, holidays: dates } };
 }
 
 function csvRows(text: string): { number: number; cells: string[] }[] {
