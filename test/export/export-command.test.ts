@@ -69,6 +69,13 @@ describe('crmplan export', () => {
     expect(readFileSync(path.join(cwd, 'cycle.csv'), 'utf8').split('\r\n').filter((line) => line !== '').map((line) => line.split(',')[0])).toEqual(['\uFEFFID', 'c']);
   });
 
+  it('plan text in an omitted line stays on its line', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'crmplan-export-'));
+    writeFileSync(path.join(cwd, 'noid.crmplan.yaml'), 'crmplan: 1\nplan: {name: N, start: 2027-01-04}\nphases:\n  - id: p\n    tasks:\n      - {name: "two\\nlines\\u001b[31m", milestone: true}\n');
+    const run = await crmplan(['export', 'noid.crmplan.yaml', '--format', 'ics'], cwd);
+    expect(run.stderr.split('\n')[0]).toBe("crmplan: omitted: task 1 ('two\\u000alines\\u001b[31m', no id) has no id, so no stable calendar UID: left out of the calendar");
+  });
+
   it('a plan without plan.start writes nothing and exits 1', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'crmplan-export-'));
     writeFileSync(path.join(cwd, 'nostart.crmplan.yaml'), 'crmplan: 1\nplan: {name: No start}\n');

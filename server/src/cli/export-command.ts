@@ -50,13 +50,19 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   } else {
     await writeAtomically(output, result.content, outputOption!);
   }
-  for (const line of result.omitted) io.stderr(`crmplan: omitted: ${line}\n`);
+  for (const line of result.omitted) io.stderr(`crmplan: omitted: ${oneLine(line)}\n`);
   const errors = analysis.findings.filter((finding) => finding.severity === 'error').length;
   if (errors > 0) {
     io.stderr(`crmplan: '${shown}' has ${errors} error${errors === 1 ? '' : 's'}; the export may be incomplete (run crmplan check ${shown})\n`);
     return 1;
   }
   return 0;
+}
+
+/** Plan text inside a message stays on its line: control characters are written as `\uXXXX`. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
+  return text.replace(/[\u0000-\u001f\u007f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function chosenFormat(name: string | undefined): ExportFormat {

@@ -1,4 +1,5 @@
 import type { Communication, PlanModel, Task, TaskKind } from '../model/types.js';
+import type { Symbols } from '../model/symbols.js';
 import { dateOfDayNumber, dayNumberOfDate } from '../schedule/calendar.js';
 import type { PlanAnalysis } from '../analysis/analyze-plan.js';
 import type { ExportFormat, ExportRequest, ExportResult } from './export-format.js';
@@ -35,7 +36,7 @@ export const icsFormat: ExportFormat = {
 };
 
 function exportIcs(analysis: PlanAnalysis, request: ExportRequest): ExportResult {
-  const { model, schedule } = analysis;
+  const { model, schedule, symbols } = analysis;
   const omitted = unscheduledTasks(analysis);
   const slug = planSlug(model, request.fileName);
   const lines = [
@@ -79,7 +80,7 @@ function exportIcs(analysis: PlanAnalysis, request: ExportRequest): ExportResult
       addEvent(`phase ${phase.id ? `'${phase.id.value}'` : phaseIndex + 1}`, phase.id?.value, workUid, () =>
         allDayEvent(scheduled.start, scheduled.finish, name, [
           'Phase window',
-          ...ownerLines(model, phase.owner?.id),
+          ...ownerLines(model, symbols, phase.owner?.id),
           `${scheduled.start} to ${scheduled.finish}`,
         ], ['Phase']),
       );
@@ -91,7 +92,7 @@ function exportIcs(analysis: PlanAnalysis, request: ExportRequest): ExportResult
       const isEvent = scheduled.milestone || everyTask || WINDOW_KINDS.includes(task.kind);
       if (!isEvent) return;
       addEvent(taskLabel(task, taskIndex), task.id?.value, workUid, () =>
-        allDayEvent(scheduled.start, scheduled.finish, task.name?.value ?? task.id?.value ?? '', taskDescription(model, task, scheduled), [
+        allDayEvent(scheduled.start, scheduled.finish, task.name?.value ?? task.id?.value ?? '', taskDescription(model, symbols, task, scheduled), [
           ...(scheduled.milestone ? ['Milestone'] : []),
           task.kind,
         ]),
@@ -102,7 +103,7 @@ function exportIcs(analysis: PlanAnalysis, request: ExportRequest): ExportResult
     model.communications.forEach((communication, index) => {
       const label = `communication ${communication.id ? `'${communication.id.value}'` : index + 1}`;
       addEvent(label, communication.id?.value, (id) => `communication/${id}@${slug}.crmplan`, () =>
-        schedule.finish === undefined ? 'the plan has no scheduled task, so no span to repeat over' : communicationEvent(model, communication, firstWorkingDay, schedule.finish),
+        schedule.finish === undefined ? 'the plan has no scheduled task, so no span to repeat over' : communicationEvent(model, symbols, communication, firstWorkingDay, schedule.finish),
       );
     });
     lines.push(...eventLines);
@@ -143,11 +144,11 @@ function allDayEvent(start: string, finish: string, summary: string, description
   ];
 }
 
-function taskDescription(model: PlanModel, task: Task, scheduled: { start: string; finish: string; duration: number; totalFloat: number; critical: boolean; milestone: boolean }): string[] {
+function taskDescription(model: PlanModel, symbols: Symbols, task: Task, scheduled: { start: string; finish: string; duration: number; totalFloat: number; critical: boolean; milestone: boolean }): string[] {
   const phase = model.phases[task.phaseIndex];
   return [
     ...(phase ? [`Phase: ${phase.name?.value ?? phase.id?.value ?? ''}`] : []),
-    ...ownerLines(model, effectiveOwnerId(model, task)),
+    ...ownerLines(model, symbols, effectiveOwnerId(model, task)),
     scheduled.milestone
       ? `Milestone on ${scheduled.start}`
       : `${scheduled.start} to ${scheduled.finish}, ${scheduled.duration} working day${scheduled.duration === 1 ? '' : 's'}`,
@@ -156,9 +157,10 @@ function taskDescription(model: PlanModel, task: Task, scheduled: { start: strin
   ];
 }
 
-function ownerLines(model: PlanModel, ownerId: string | undefined): string[] {
+function ownerLines(model: PlanModel, symbols: Symbols, ownerId: string | undefined): string[] {
   if (ownerId === undefined) return [];
-  const person = model.people.find((candidate) => candidate.id?.value === ownerId);
+  const declaration = symbols.lookup('person', ownerId);
+  const person = declaration ? model.people[declaration.index] : undefined;
   return [`Owner: ${person?.name ? `${person.name.value} (${ownerId})` : ownerId}`];
 }
 
@@ -167,7 +169,7 @@ function ownerLines(model: PlanModel, ownerId: string | undefined): string[] {
  * working day to its finish; holidays that fall on an occurrence are
  * excluded (EXDATE).
  */
-function communicationEvent(model: PlanModel, communication: Communication, first: string, until: string): string[] | string {
+function communicationEvent(model: PlanModel, symbols: Symbols, communication: Communication, first: string, until: string): string[] | string {
   const frequency = communication.frequency?.value;
   if (frequency === undefined) return 'it has no frequency, so no series to repeat';
   const recurrence = recurrenceOf(frequency);
@@ -180,7 +182,7 @@ function communicationEvent(model: PlanModel, communication: Communication, firs
     ...(communication.purpose ? [`Purpose: ${communication.purpose.value}`] : []),
     ...(communication.channel ? [`Channel: ${communication.channel.value}`] : []),
     `Frequency: ${frequency}`,
-    ...ownerLines(model, communication.owner?.id),
+    ...ownerLines(model, symbols, communication.owner?.id),
   ];
   return [
     'BEGIN:VEVENT',

@@ -1,4 +1,5 @@
 import type { Dependency, PlanModel } from '../model/types.js';
+import type { Symbols } from '../model/symbols.js';
 import { quantityText } from '../render/schedule-text.js';
 import type { PlanAnalysis } from '../analysis/analyze-plan.js';
 import type { ExportFormat, ExportResult } from './export-format.js';
@@ -60,7 +61,7 @@ function exportJiraCsv(analysis: PlanAnalysis): ExportResult {
       issueId,
       summary: phase.name?.value ?? phase.id?.value ?? `Phase ${phaseIndex + 1}`,
       issueType: 'Epic',
-      assignee: assigneeOf(model, phase.owner?.id),
+      assignee: assigneeOf(model, symbols, phase.owner?.id),
       start: scheduled?.start ?? '',
       due: scheduled?.finish ?? '',
       description: jiraLines([
@@ -84,7 +85,7 @@ function exportJiraCsv(analysis: PlanAnalysis): ExportResult {
       parentId: phaseIssueIds[task.phaseIndex],
       summary: task.name?.value ?? task.id?.value ?? `Task ${taskIndex + 1}`,
       issueType: 'Task',
-      assignee: assigneeOf(model, effectiveOwnerId(model, task)),
+      assignee: assigneeOf(model, symbols, effectiveOwnerId(model, task)),
       start: scheduled.start,
       due: scheduled.finish,
       description: jiraLines([
@@ -133,9 +134,10 @@ function exportJiraCsv(analysis: PlanAnalysis): ExportResult {
 }
 
 /** The person's email when the plan gives one (Jira matches users by email), else the person id. */
-function assigneeOf(model: PlanModel, personId: string | undefined): string {
+function assigneeOf(model: PlanModel, symbols: Symbols, personId: string | undefined): string {
   if (personId === undefined) return '';
-  const person = model.people.find((candidate) => candidate.id?.value === personId);
+  const declaration = symbols.lookup('person', personId);
+  const person = declaration ? model.people[declaration.index] : undefined;
   return person?.email?.value ?? personId;
 }
 
