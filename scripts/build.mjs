@@ -39,10 +39,6 @@ const bundles = [
 mkdirSync('dist/webview', { recursive: true });
 copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'dist/webview/mermaid.min.js');
 
-const contexts = await Promise.all(bundles.map((bundle) => esbuild.context({ ...common, ...bundle })));
-if (watch) {
-  await Promise.all(contexts.map((context) => context.watch()));
-} else {
 // `crmplan export --format png` rasterises with resvg's WebAssembly and the DejaVu Sans font
 // (Bitstream Vera licence, shipped with it), read next to the bundles (server/src/export/png.ts).
 mkdirSync('dist/fonts', { recursive: true });
@@ -50,6 +46,10 @@ copyFileSync('node_modules/@resvg/resvg-wasm/index_bg.wasm', 'dist/resvg.wasm');
 for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) copyFileSync(`node_modules/dejavu-fonts-ttf/ttf/${font}`, `dist/fonts/${font}`);
 copyFileSync('node_modules/dejavu-fonts-ttf/LICENSE', 'dist/fonts/LICENSE');
 
+const contexts = await Promise.all(bundles.map((bundle) => esbuild.context({ ...common, ...bundle })));
+if (watch) {
+  await Promise.all(contexts.map((context) => context.watch()));
+} else {
   await Promise.all(contexts.map((context) => context.rebuild()));
   await Promise.all(contexts.map((context) => context.dispose()));
   chmodSync('dist/cli.js', 0o755);
