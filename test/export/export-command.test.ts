@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +101,18 @@ describe('crmplan export', () => {
     }
     expect(readdirSync(outside)).toEqual([]);
     expect(readFileSync(path.join(cwd, 'plan.crmplan.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('a symbolic link at --output is replaced by the file; what it pointed to outside is not touched', async () => {
+    const cwd = workspace();
+    const outside = mkdtempSync(path.join(tmpdir(), 'crmplan-outside-'));
+    writeFileSync(path.join(outside, 'victim.txt'), 'keep me');
+    symlinkSync(path.join(outside, 'victim.txt'), path.join(cwd, 'plan.ics'));
+    const run = await crmplan(['export', 'plan.crmplan.yaml', '--format', 'ics', '--output', 'plan.ics'], cwd);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(path.join(outside, 'victim.txt'), 'utf8')).toBe('keep me');
+    expect(lstatSync(path.join(cwd, 'plan.ics')).isSymbolicLink()).toBe(false);
+    expect(readFileSync(path.join(cwd, 'plan.ics'), 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
   });
 
   it('bad usage exits 2 with one line: no or unknown format, an option of another format, a flag with a value', async () => {
