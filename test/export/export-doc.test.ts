@@ -26,8 +26,9 @@ async function output(args: readonly string[]): Promise<string> {
 }
 
 describe('docs/export.md', () => {
-  it('has excerpts of every text format this page documents', () => {
-    expect(new Set(EXCERPTS.map((excerpt) => excerpt.args[excerpt.args.indexOf('--format') + 1]))).toEqual(new Set(['ics', 'csv', 'jira-csv']));
+  it('has excerpts of the calendar, spreadsheet and Jira exports (other sections may add theirs)', () => {
+    const formats = EXCERPTS.map((excerpt) => excerpt.args[excerpt.args.indexOf('--format') + 1]);
+    expect(formats).toEqual(expect.arrayContaining(['ics', 'csv', 'jira-csv']));
   });
 
   for (const [index, excerpt] of EXCERPTS.entries()) {
