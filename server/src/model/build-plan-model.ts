@@ -29,7 +29,7 @@ import {
   type Weekday,
 } from './types.js';
 import { shiftSpans } from './shift-spans.js';
-import { isIsoDate, isWeekday, parseDuration, parsePercent, parseQuantity } from './values.js';
+import { isPlanDate, isWeekday, MAX_HOLIDAYS, parseDuration, parsePercent, parseQuantity } from './values.js';
 import {
   asMap,
   asSeq,
@@ -188,7 +188,7 @@ class PlanModelBuilder {
   private readDue(node: unknown): Spanned<DueSpec> | undefined {
     const text = stringValue(node);
     if (!text) return undefined;
-    if (isIsoDate(text.value)) return { value: { kind: 'date', date: text.value }, span: text.span };
+    if (isPlanDate(text.value)) return { value: { kind: 'date', date: text.value }, span: text.span };
     const match = DUE_AFTER_PATTERN.exec(text.value.trim());
     const offset = match ? parseDuration(match[1] ?? '') : undefined;
     const targetId = match?.[2];
@@ -372,7 +372,8 @@ function readCalendar(map: YAMLMap | undefined): Calendar {
     : [];
   const hours = numberValue(field(map, 'hours_per_day'));
   const holidays: Holiday[] = [];
-  for (const item of seqItems(field(map, 'holidays'))) {
+  // At most MAX_HOLIDAYS are read (the `limits` rule reports the rest).
+  for (const item of seqItems(field(map, 'holidays')).slice(0, MAX_HOLIDAYS)) {
     const itemMap = asMap(item);
     const date = dateValue(itemMap ? field(itemMap, 'date') : item);
     const span = itemSpanOf(item);
@@ -434,7 +435,7 @@ function idValue(node: unknown): Spanned<string> | undefined {
 
 function dateValue(node: unknown): Spanned<string> | undefined {
   const text = stringValue(node);
-  return text && isIsoDate(text.value) ? text : undefined;
+  return text && isPlanDate(text.value) ? text : undefined;
 }
 
 function enumValue<T extends string>(node: unknown, values: readonly T[]): Spanned<T> | undefined {
