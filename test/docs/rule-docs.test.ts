@@ -9,7 +9,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const sourceAnchors = anchors(readFileSync(path.join(ROOT, 'docs', 'sources.md'), 'utf8'));
 /** Rules about the file format itself: they cite the format page, not a roadmap. */
-const FORMAT_RULES: ReadonlySet<string> = new Set(['yaml-syntax', 'schema']);
+const FORMAT_RULES: ReadonlySet<string> = new Set(['yaml-syntax', 'schema', 'limits']);
 
 /** The section `## Why` of a rule page, up to the next `## ` heading. */
 function whySection(page: string): string {

@@ -6,6 +6,7 @@ import { reparsePlanText } from '../parse/incremental-parse.js';
 import { parsePlanText, type ParsedDocument } from '../parse/parse-plan-text.js';
 import { computeSchedule } from '../schedule/compute-schedule.js';
 import { ALL_RULES } from '../rules/index.js';
+import { limitsRule, textWasNotRead } from '../rules/limits.js';
 import type { Finding, Rule, RuleContext } from '../rules/types.js';
 
 /** Editor- or command-line-level settings; a plan's own `rules:` map wins over them. */
@@ -71,7 +72,10 @@ export function runRules(context: RuleContext, settings: AnalysisSettings = {}, 
     context.model.ruleSettings.flatMap((entry) => (entry.severity ? [[entry.rule.value, entry.severity.value] as const] : [])),
   );
   const findings: ReportedFinding[] = [];
+  // A file too large to read gets the one finding that says so, nothing about its (unread) contents.
+  const notRead = textWasNotRead(context.parsed.limits);
   for (const rule of rules) {
+    if (notRead && rule.name !== limitsRule.name) continue;
     const configured = planSettings.get(rule.name) ?? settings.rules?.[rule.name];
     if (configured === 'off') continue;
     for (const finding of rule.check(context)) {

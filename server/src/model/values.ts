@@ -12,12 +12,33 @@ const PERCENT_PATTERN = /^(\d+(?:\.\d+)?)%$/;
 const HOURS_PER_WEEK_PATTERN = /^(\d+(?:\.\d+)?)h\/w$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function parseDuration(text: string, allowNegative = false): Duration | undefined {
+/**
+ * Durations and lags are at most 100 years of working days (a limit of
+ * docs/format.md, reported by the `limits` rule): a longer one is not used.
+ */
+export const MAX_DURATION: Readonly<Record<Duration['unit'], number>> = { d: 26_000, w: 5_200 };
+/** Holidays read from `plan.calendar.holidays` (the `limits` rule reports a longer list). */
+export const MAX_HOLIDAYS = 10_000;
+/** Dates are read in these years only (the `limits` rule reports the others, which are not used). */
+export const DATE_YEARS = { first: 1900, last: 2999 } as const;
+
+/** The duration as written, however long: for saying that it is over the limit. */
+export function parseDurationText(text: string): Duration | undefined {
   const match = DURATION_PATTERN.exec(text.trim());
-  if (!match) return undefined;
-  const amount = Number(match[1]);
-  if (!allowNegative && amount < 0) return undefined;
-  return { amount, unit: match[2] === 'w' ? 'w' : 'd' };
+  return match ? { amount: Number(match[1]), unit: match[2] === 'w' ? 'w' : 'd' } : undefined;
+}
+
+export function parseDuration(text: string, allowNegative = false): Duration | undefined {
+  const duration = parseDurationText(text);
+  if (!duration || (!allowNegative && duration.amount < 0)) return undefined;
+  return Math.abs(duration.amount) > MAX_DURATION[duration.unit] ? undefined : duration;
+}
+
+/** A real date `YYYY-MM-DD` in the years plans can use (DATE_YEARS). */
+export function isPlanDate(text: string): boolean {
+  if (!isIsoDate(text)) return false;
+  const year = Number(text.slice(0, 4));
+  return year >= DATE_YEARS.first && year <= DATE_YEARS.last;
 }
 
 export function formatDuration(duration: Duration): string {

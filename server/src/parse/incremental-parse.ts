@@ -7,6 +7,7 @@ import {
   PARSE_OPTIONS,
   type ParsedDocument,
 } from './parse-plan-text.js';
+import { MAX_NESTING_DEPTH, MAX_TEXT_LENGTH, mayHaveLongFlowCollection, nestsDeeperThan } from './text-limits.js';
 
 /**
  * Re-parsing after an edit without parsing the whole text again.
@@ -69,6 +70,7 @@ export function textChange(before: string, after: string): TextChange | undefine
  */
 export function reparsePlanText(previous: ParsedDocument, text: string): ParsedDocument {
   if (previous.text === text) return previous;
+  if (text.length > MAX_TEXT_LENGTH) return parsePlanText(text);
   // While the text is broken, edits are measured from the last clean parse,
   // so that the edit which repairs it is re-parsed as one unit again.
   const base = previous.reparseable ? previous : previous.cleanBase;
@@ -241,9 +243,10 @@ function onlySpaces(text: string, from: number, to: number): boolean {
 
 /** The unit's new node (an item) or pair, parsed alone; undefined when it is not one clean entry of the same kind and column. */
 function parseUnitFragment(fragment: string, unit: ReparseUnit): Entry | undefined {
-  if (DIRECTIVE_OR_MARKER.test(fragment)) return undefined;
+  // What may be over a limit is left to the whole parse, which bounds it (text-limits.ts).
+  if (DIRECTIVE_OR_MARKER.test(fragment) || mayHaveLongFlowCollection(fragment)) return undefined;
   const doc = parseDocument(fragment, PARSE_OPTIONS);
-  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || nestsDeeperThan(doc.contents, MAX_NESTING_DEPTH / 2)) return undefined;
   const contents = doc.contents;
   if (!(isMap(contents) || isSeq(contents)) || contents.flow || contents.items.length !== 1) return undefined;
   if (contents.range?.[0] !== unit.column || hasAnchorsOrAliases(contents)) return undefined;

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isNode, isPair, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { Span } from './span.js';
+import { MAX_TEXT_LENGTH, pruneDeepNesting, withoutLongFlowCollections, type TextLimitProblem } from './text-limits.js';
 
 /** A problem the YAML parser found, with the span it points at. */
 export interface YamlProblem {
@@ -24,6 +25,12 @@ export interface ParsedDocument {
   readonly origin: 'full' | 'incremental';
   /** For a text with problems: the last reparseable parse of an earlier version, untouched since. */
   readonly cleanBase?: ParsedDocument;
+  /**
+   * What was left out for being over a limit (text-limits.ts): then `doc`
+   * was parsed from the text without it (offsets and lines unchanged), and
+   * the next version is parsed whole.
+   */
+  readonly limits?: readonly TextLimitProblem[];
 }
 
 /**
@@ -47,8 +54,11 @@ export const DIRECTIVE_OR_MARKER = /^(?:---|\.\.\.)(?:\s|$)|^%/m;
  * half-typed file still yields a document whose valid parts are analysed.
  */
 export function parsePlanText(text: string): ParsedDocument {
+  if (text.length > MAX_TEXT_LENGTH) return unreadText(text);
+  const bounded = withoutLongFlowCollections(text);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
+  const doc = parseDocument(bounded.text, { ...PARSE_OPTIONS, lineCounter });
+  const limits = [...bounded.problems, ...pruneDeepNesting(doc)];
   const problems: YamlProblem[] = [];
   for (const error of doc.errors) {
     problems.push({
@@ -66,8 +76,15 @@ export function parsePlanText(text: string): ParsedDocument {
       code: warning.code,
     });
   }
-  const reparseable = problems.length === 0 && !DIRECTIVE_OR_MARKER.test(text) && !hasAnchorsOrAliases(doc.contents);
-  return { text, doc, lineCounter, problems, reparseable, origin: 'full' };
+  const reparseable = limits.length === 0 && problems.length === 0 && !DIRECTIVE_OR_MARKER.test(text) && !hasAnchorsOrAliases(doc.contents);
+  return { text, doc, lineCounter, problems, reparseable, origin: 'full', ...(limits.length > 0 ? { limits } : {}) };
+}
+
+/** A text over MAX_TEXT_LENGTH: not parsed, an empty document and the one problem. */
+function unreadText(text: string): ParsedDocument {
+  const limits: TextLimitProblem[] = [{ kind: 'text-length', span: { start: 0, end: 0 }, length: text.length }];
+  const doc = parseDocument('', PARSE_OPTIONS);
+  return { text, doc, lineCounter: lineCounterFor(text), problems: [], reparseable: false, origin: 'full', limits };
 }
 
 /** The line starts of `text`, as the parser's LineCounter records them. */

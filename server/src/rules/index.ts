@@ -1,5 +1,6 @@
 import { dependencyCycleRule } from './dependency-cycle.js';
 import { duplicateIdRule } from './duplicate-id.js';
+import { limitsRule } from './limits.js';
 import { PRACTICE_RULES } from './practice-rules.js';
 import { QUALITY_RULES } from './quality-rules.js';
 import { RULE_NAMES } from './rule-names.js';
@@ -9,7 +10,7 @@ import type { Rule } from './types.js';
 import { unknownReferenceRule } from './unknown-reference.js';
 import { yamlSyntaxRule } from './yaml-syntax.js';
 
-const CORE_RULES: readonly Rule[] = [yamlSyntaxRule, schemaRule, duplicateIdRule, unknownReferenceRule, dependencyCycleRule];
+const CORE_RULES: readonly Rule[] = [yamlSyntaxRule, schemaRule, limitsRule, duplicateIdRule, unknownReferenceRule, dependencyCycleRule];
 
 const contractOrder = (rule: Rule): number => (RULE_NAMES as readonly string[]).indexOf(rule.name);
 

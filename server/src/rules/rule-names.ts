@@ -2,6 +2,7 @@
 export const RULE_NAMES = [
   'yaml-syntax',
   'schema',
+  'limits',
   'duplicate-id',
   'unknown-reference',
   'dependency-cycle',

@@ -203,7 +203,7 @@ function propertySchemas(node: unknown, path: string, out: { path: string; schem
 }
 
 const RULE_NAMES = [
-  'yaml-syntax', 'schema', 'duplicate-id', 'unknown-reference', 'dependency-cycle', 'deadline-missed',
+  'yaml-syntax', 'schema', 'limits', 'duplicate-id', 'unknown-reference', 'dependency-cycle', 'deadline-missed',
   'start-conflict', 'phase-order', 'overallocation', 'missing-owner', 'objective-not-smart', 'no-objectives',
   'no-sponsor', 'migration-without-cleansing', 'migration-without-backup', 'migration-without-validation',
   'go-live-without-uat', 'go-live-without-training', 'go-live-without-migration', 'go-live-without-rollback',

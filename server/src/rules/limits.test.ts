@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { analyzePlan } from '../analysis/analyze-plan.js';
+import { reparsePlanText } from '../parse/incremental-parse.js';
+import { parsePlanText } from '../parse/parse-plan-text.js';
+import { MAX_FLOW_ITEMS, MAX_NESTING_DEPTH, MAX_TEXT_LENGTH } from '../parse/text-limits.js';
+import { runFixture } from '../testing/fixtures.js';
+
+const RULE = 'limits';
+const HEAD = 'crmplan: 1\nplan: {name: P, start: 2027-01-04}\nphases:\n  - id: p\n    name: P\n    tasks:\n';
+
+function check(text: string) {
+  const result = runFixture(text, { rules: [RULE] });
+  return { ...result, messages: result.findings.map((finding) => finding.message) };
+}
+
+describe('limits', () => {
+  it('reports durations, lags and due offsets over 100 years, and dates outside 1900-2999, on the value; the rest is analysed', () => {
+    const text = `crmplan: 1
+plan:
+  name: P
+  start: 2027-01-04
+  calendar:
+    holidays: [1800-01-01, {date: 3001-01-01}, 2027-05-31] # expect: ${RULE}, ${RULE}
+objectives:
+  - {id: o, statement: s, due: 99999d after b} # expect: ${RULE}
+phases:
+  - id: p
+    name: P
+    tasks:
+      - {id: a, name: A, duration: 26001d} # expect: ${RULE}
+      - {id: b, name: B, duration: 5201w, start: 1899-12-31} # expect: ${RULE}, ${RULE}
+      - {id: c, name: C, duration: 1d, depends_on: [{task: a, lag: -26001d}], deadline: 2999-12-31} # expect: ${RULE}
+      - {id: d, name: D, duration: 26000d, depends_on: [{task: a, lag: 5200w}]}
+`;
+    const { actual, expected, messages } = check(text);
+    expect(actual).toEqual(expected);
+    expect(messages).toContain('Duration 26001d is over 100 years: at most 26000d or 5200w (working days or weeks). It is not used.');
+    expect(messages).toContain('Lag -26001d is over 100 years: at most 26000d or 5200w (working days or weeks). It is read as 0d.');
+    expect(messages).toContain('Date 1899-12-31 is outside the years 1900 to 2999 that a plan can use: it is not used.');
+    // The values over a limit are left out: the task without a usable duration, the lag read as 0d.
+    const analysis = analyzePlan(text);
+    const tasks = analysis.model.tasks;
+    expect(tasks.find((task) => task.id?.value === 'a')?.duration).toBeUndefined();
+    expect(tasks.find((task) => task.id?.value === 'b')?.start).toBeUndefined();
+    expect(tasks.find((task) => task.id?.value === 'c')?.dependsOn[0]?.lag).toEqual({ amount: 0, unit: 'd' });
+    expect(tasks.find((task) => task.id?.value === 'd')?.duration?.value).toEqual({ amount: 26000, unit: 'd' });
+    expect(analysis.model.plan.calendar.holidays.map((holiday) => holiday.date)).toEqual(['2027-05-31']);
+    expect(analysis.schedule).toBeDefined();
+  });
+
+  it('reads at most 10,000 holidays and says so on the first one left out', () => {
+    const days = Array.from({ length: 10_001 }, (_, index) => new Date(Date.UTC(2030, 0, 1 + index)).toISOString().slice(0, 10));
+    const text = `crmplan: 1\nplan:\n  name: P\n  start: 2027-01-04\n  calendar:\n    holidays:\n${days.map((day) => `      - ${day}`).join('\n')}\n`;
+    const { findings } = check(text);
+    expect(findings.map((finding) => finding.message)).toEqual(['The calendar lists 10,001 holidays: at most 10,000 are read; this one and the ones after it are not.']);
+    expect(text.slice(findings[0]!.span.start, findings[0]!.span.end)).toBe(days[10_000]);
+    expect(analyzePlan(text).model.plan.calendar.holidays).toHaveLength(10_000);
+  });
+
+  it(`empties a list in brackets of more than ${MAX_FLOW_ITEMS.toLocaleString('en-US')} items, reported at its bracket; the task is still analysed`, () => {
+    const long = Array.from({ length: MAX_FLOW_ITEMS + 1 }, () => 'a').join(', ');
+    const text = `${HEAD}      - {id: a, name: A, duration: 1d}\n      - {id: b, name: B, duration: 1d, depends_on: [${long}]} # expect: ${RULE}\n      - {id: c, name: C, duration: 2d, depends_on: ['[not, a, list]', b]}\n`;
+    const { actual, expected, findings } = check(text);
+    expect(actual).toEqual(expected);
+    expect(findings[0]?.message).toBe('This list in brackets has 10,001 items: at most 10,000 are read, so it is read as empty.');
+    expect(text[findings[0]!.span.start]).toBe('[');
+    const analysis = analyzePlan(text);
+    const b = analysis.model.tasks.find((task) => task.id?.value === 'b');
+    expect(b?.dependsOn).toEqual([]);
+    expect(b?.name?.value).toBe('B');
+    expect(analysis.model.tasks.find((task) => task.id?.value === 'c')?.dependsOn.map((dependency) => dependency.target.id)).toEqual(['[not, a, list]', 'b']);
+    // Exactly at the limit: read as written.
+    const atLimit = `${HEAD}      - {id: a, name: A, duration: 1d}\n      - {id: b, name: B, duration: 1d, depends_on: [${Array.from({ length: MAX_FLOW_ITEMS }, () => 'a').join(', ')}]}\n`;
+    expect(check(atLimit).findings).toEqual([]);
+    expect(analyzePlan(atLimit).model.tasks[1]?.dependsOn).toHaveLength(MAX_FLOW_ITEMS);
+  });
+
+  it('past the limit, reads on exactly: quotes and comments with brackets inside the long list, a second long list, the rest of the plan', () => {
+    const items = Array.from({ length: MAX_FLOW_ITEMS + 1 }, () => 'a').join(', ');
+    const text = `${HEAD}      - {id: a, name: A, duration: 1d}
+      - {id: b, name: B, duration: 1d, depends_on: [${items}, 'x]', "y}\\"]", 'it''s ]', # a comment with ] and } # expect: ${RULE}
+          it's, z]}
+      - {id: c, name: 'C [', duration: 2d, depends_on: [b]}
+      - {id: d, name: D, duration: 1d, depends_on: {${items.replace(/a/g, 'k: v')}}} # expect: ${RULE}
+      - {id: e, name: E, duration: 1d, depends_on: [c]}
+`;
+    const { actual, expected, findings } = check(text);
+    expect(actual).toEqual(expected);
+    expect(findings.map((finding) => finding.message.split(':')[0])).toEqual(['This list in brackets has 10,006 items', 'This list in brackets has 10,001 items']);
+    const tasks = analyzePlan(text).model.tasks;
+    expect(tasks.map((task) => [task.id?.value, task.name?.value, task.dependsOn.map((dependency) => dependency.target.id)])).toEqual([
+      ['a', 'A', []],
+      ['b', 'B', []],
+      ['c', 'C [', ['b']],
+      ['d', 'D', []],
+      ['e', 'E', ['c']],
+    ]);
+  });
+
+  it('brackets and commas in quotes and comments are not a list', () => {
+    const commas = ','.repeat(MAX_FLOW_ITEMS + 5);
+    const text = `${HEAD}      - {id: a, name: '[${commas}]', duration: 1d} # [${commas}]\n      - {id: b, name: "[${commas}", duration: 1d}\n`;
+    expect(check(text).findings).toEqual([]);
+    expect(analyzePlan(text).model.tasks.map((task) => task.name?.value.length)).toEqual([commas.length + 2, commas.length + 1]);
+  });
+
+  it(`reads lists and mappings ${MAX_NESTING_DEPTH} levels deep, and what is deeper as empty, with one finding`, () => {
+    const nested = (levels: number): string => `${'['.repeat(levels)}x${']'.repeat(levels)}`;
+    // The task mapping is at level 4 (root, phases, phase... tasks, task): tags add their own levels.
+    const text = `${HEAD}      - {id: a, name: A, duration: 1d, tags: ${nested(10_000)}} # expect: ${RULE}\n      - {id: b, name: B, duration: 1d, tags: ${nested(MAX_NESTING_DEPTH - 6)}}\n`;
+    const { actual, expected, findings } = check(text);
+    expect(actual).toEqual(expected);
+    expect(findings[0]?.message).toBe('Lists and mappings nest more than 100 levels deep here: what is deeper is read as empty.');
+    expect(analyzePlan(text).model.tasks.map((task) => task.id?.value)).toEqual(['a', 'b']);
+    const blocks = `${HEAD}      - {id: a, name: A, duration: 1d}\nrisks:\n  - ${'- '.repeat(10_000)}x # expect: ${RULE}\n`;
+    expect(check(blocks).actual).toEqual(check(blocks).expected);
+  });
+
+  it('a billion-laughs document reads as far as the alias limits allow, and the plan is checked', () => {
+    const lines = ['crmplan: 1', 'plan: {name: Laughs, start: banana}', 'x0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let level = 1; level <= 9; level++) lines.push(`x${level}: &l${level} [${Array.from({ length: 10 }, () => `*l${level - 1}`).join(', ')}]`);
+    lines.push('phases:', '  - id: p', '    name: *l9', '    tasks:', '      - {id: a, name: *l9, duration: 1d, tags: *l9}');
+    const findings = analyzePlan(`${lines.join('\n')}\n`).findings;
+    expect(findings.map((finding) => finding.message)).toContain(
+      'Aliases expand to too much: at most 10,000 nodes are read through aliases; the rest of the plan is checked without them.',
+    );
+    expect(findings.some((finding) => finding.rule === 'schema' && finding.message.startsWith("Invalid plan.start 'banana'"))).toBe(true);
+  });
+
+  it(`does not read a text over ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters: one finding at 0:0, nothing else`, () => {
+    const text = `${HEAD}      - {id: a, name: A, duration: 1d}\n`.padEnd(MAX_TEXT_LENGTH + 1, '#');
+    const analysis = analyzePlan(text);
+    expect(analysis.findings.map((finding) => [finding.rule, finding.span, finding.message])).toEqual([
+      ['limits', { start: 0, end: 0 }, 'The file has 10,485,761 characters: plans over 10,485,760 (10 MB) are not read. Split it into smaller plans.'],
+    ]);
+    expect(analysis.model.tasks).toEqual([]);
+  });
+
+  it('the next version of a text over a limit is parsed whole, as a first parse of it would be', () => {
+    const long = Array.from({ length: MAX_FLOW_ITEMS + 1 }, () => 'a').join(', ');
+    const clean = `${HEAD}      - {id: a, name: A, duration: 1d}\n      - {id: b, name: B, duration: 1d, depends_on: [a]}\n`;
+    const withLong = clean.replace('depends_on: [a]', `depends_on: [${long}]`);
+    const edited = withLong.replace('name: A', 'name: A2');
+    const fromClean = reparsePlanText(parsePlanText(clean), withLong);
+    expect(fromClean.limits).toEqual(parsePlanText(withLong).limits);
+    const next = reparsePlanText(fromClean, edited);
+    expect(next.origin).toBe('full');
+    expect(next.limits).toEqual(parsePlanText(edited).limits);
+    expect(reparsePlanText(next, clean).limits).toBeUndefined();
+  });
+});

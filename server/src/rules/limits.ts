@@ -1,0 +1,130 @@
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { spanOf, stringValue } from '../model/yaml-nodes.js';
+import { DATE_YEARS, isIsoDate, isPlanDate, MAX_DURATION, MAX_HOLIDAYS, parseDurationText } from '../model/values.js';
+import { MAX_FLOW_ITEMS, MAX_NESTING_DEPTH, MAX_TEXT_LENGTH, type TextLimitProblem } from '../parse/text-limits.js';
+import type { Span } from '../parse/span.js';
+import type { Finding, Rule } from './types.js';
+
+/**
+ * Reports what is over one of the limits of docs/format.md ("Limits"): a
+ * file too large to read, a list in brackets too long, nesting too deep,
+ * a duration or lag over 100 years, a date outside the years plans use, too
+ * many holidays. The parser and the model leave each of these out (so no
+ * plan can make the tools run out of time or memory); this rule says so, on
+ * the offending text, and the rest of the plan is analysed as usual.
+ * Turning the rule off hides the findings, not the limits.
+ */
+export const limitsRule: Rule = {
+  name: 'limits',
+  defaultSeverity: 'error',
+  summary: 'a file, list, nesting, duration, date or holiday list over the limits crmplan reads',
+  check({ parsed }): Iterable<Finding> {
+    const findings = (parsed.limits ?? []).map(textLimitFinding);
+    if (!parsed.limits?.some((problem) => problem.kind === 'text-length')) findings.push(...valueFindings(parsed.doc.contents));
+    return findings.sort((a, b) => a.span.start - b.span.start);
+  },
+};
+
+/** The text was not read at all: only this rule runs (see analysis/analyze-plan.ts). */
+export function textWasNotRead(limits: readonly TextLimitProblem[] | undefined): boolean {
+  return limits?.some((problem) => problem.kind === 'text-length') === true;
+}
+
+const count = (value: number): string => value.toLocaleString('en-US');
+
+function textLimitFinding(problem: TextLimitProblem): Finding {
+  switch (problem.kind) {
+    case 'text-length':
+      return {
+        rule: 'limits',
+        span: problem.span,
+        message: `The file has ${count(problem.length)} characters: plans over ${count(MAX_TEXT_LENGTH)} (10 MB) are not read. Split it into smaller plans.`,
+      };
+    case 'flow-items':
+      return {
+        rule: 'limits',
+        span: problem.span,
+        message: `This list in brackets has ${count(problem.items)} items: at most ${count(MAX_FLOW_ITEMS)} are read, so it is read as empty.`,
+      };
+    case 'nesting-depth':
+      return {
+        rule: 'limits',
+        span: problem.span,
+        message: `Lists and mappings nest more than ${MAX_NESTING_DEPTH} levels deep here: what is deeper is read as empty.`,
+      };
+  }
+}
+
+const DATE_KEYS: ReadonlySet<string> = new Set(['start', 'deadline', 'date', 'due']);
+const DURATION_KEYS: ReadonlySet<string> = new Set(['duration', 'lag']);
+const DUE_AFTER = /^(\d+[dw])\s+after\s/;
+
+/** Durations, lags, dates and holiday lists over the limits, anywhere in the document (walked without recursion). */
+function valueFindings(contents: unknown): Finding[] {
+  const findings: Finding[] = [];
+  const pending: unknown[] = [contents];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (isSeq(node)) pending.push(...node.items);
+    if (!isMap(node)) continue;
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if (typeof key === 'string') {
+        if (DATE_KEYS.has(key)) findings.push(...dateFinding(pair.value));
+        if (DURATION_KEYS.has(key)) findings.push(...durationFinding(pair.value, key));
+        if (key === 'due') findings.push(...dueOffsetFinding(pair.value));
+        if (key === 'holidays') findings.push(...holidayFindings(pair.value));
+      }
+      pending.push(pair.value);
+    }
+  }
+  return findings;
+}
+
+function dateFinding(node: unknown): Finding[] {
+  const text = stringValue(node);
+  if (!text || !isIsoDate(text.value) || isPlanDate(text.value)) return [];
+  return [{ rule: 'limits', span: text.span, message: `Date ${text.value} is outside the years ${DATE_YEARS.first} to ${DATE_YEARS.last} that a plan can use: it is not used.` }];
+}
+
+function overLimit(written: string, what: string, consequence: string, span: Span): Finding[] {
+  const duration = parseDurationText(written);
+  if (!duration || Math.abs(duration.amount) <= MAX_DURATION[duration.unit]) return [];
+  return [
+    {
+      rule: 'limits',
+      span,
+      message: `${what} ${written.trim()} is over 100 years: at most ${MAX_DURATION.d}d or ${MAX_DURATION.w}w (working days or weeks). ${consequence}`,
+    },
+  ];
+}
+
+function durationFinding(node: unknown, key: string): Finding[] {
+  const text = stringValue(node);
+  if (!text) return [];
+  return key === 'lag' ? overLimit(text.value, 'Lag', 'It is read as 0d.', text.span) : overLimit(text.value, 'Duration', 'It is not used.', text.span);
+}
+
+function dueOffsetFinding(node: unknown): Finding[] {
+  const text = stringValue(node);
+  const offset = text && DUE_AFTER.exec(text.value.trim())?.[1];
+  return text && offset ? overLimit(offset, 'Due offset', 'The due date is not used.', text.span) : [];
+}
+
+function holidayFindings(node: unknown): Finding[] {
+  if (!isSeq(node)) return [];
+  // Holidays written as dates (`[2027-05-31]`); those written `{date: ...}` are found under their key.
+  const findings = node.items.slice(0, MAX_HOLIDAYS).flatMap(dateFinding);
+  if (node.items.length <= MAX_HOLIDAYS) return findings;
+  const first = node.items[MAX_HOLIDAYS];
+  const span = first && (isScalar(first) || isMap(first) || isSeq(first)) ? spanOf(first) : undefined;
+  if (!span) return findings;
+  return [
+    ...findings,
+    {
+      rule: 'limits',
+      span,
+      message: `The calendar lists ${count(node.items.length)} holidays: at most ${count(MAX_HOLIDAYS)} are read; this one and the ones after it are not.`,
+    },
+  ];
+}
