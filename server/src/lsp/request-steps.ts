@@ -55,9 +55,11 @@ export async function answerInSteps<R>(
   work: () => R,
 ): Promise<R | ResponseError> {
   if (token.isCancellationRequested) return requestCancelled(method);
+  // The document changes in place: compare with the version it had when asked.
+  const version = document.version;
   const next = untilCancelled(token);
   if (!(await context.service.prepareInSteps(document, next))) return requestCancelled(method);
-  if (context.documents.get(document.uri)?.version !== document.version) return contentModified(method);
+  if (context.documents.get(document.uri)?.version !== version) return contentModified(method);
   const result = work();
   return (await next()) ? result : requestCancelled(method);
 }

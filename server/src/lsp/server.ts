@@ -66,27 +66,32 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    * that took less than a few milliseconds does not hand over: nothing much
    * can have arrived, and each timer costs a millisecond.
    */
+  // A document is changed in place (TextDocument.update), so "is it still
+  // the same text" compares the version number read before waiting, never
+  // the document with itself.
   const stillCurrent = (document: TextDocument): (() => Promise<boolean>) => {
+    const version = document.version;
     let since = performance.now();
     return async () => {
       if (performance.now() - since < STEP_YIELD_MS) return true;
       await new Promise((resolve) => setTimeout(resolve, 0));
       since = performance.now();
-      return documents.get(document.uri)?.version === document.version;
+      return documents.get(document.uri)?.version === version;
     };
   };
 
   const publish = async (uri: string): Promise<void> => {
     const document = documents.get(uri);
     if (!document) return;
+    const version = document.version;
     const settings = await settingsFor(uri);
     const current = documents.get(uri);
     // The text may have changed while we waited for the settings.
-    if (!current || current.version !== document.version) return;
+    if (!current || current.version !== version) return;
     const diagnostics = await service.validateInSteps(current, { rules: settings.rules }, stillCurrent(current));
-    // Stopped for a newer version, whose own validation is scheduled.
-    if (!diagnostics || documents.get(uri)?.version !== current.version) return;
-    await connection.sendDiagnostics({ uri, version: current.version, diagnostics });
+    // Stopped for a newer version, or finished on the text of an older one: the newer version's own validation is scheduled.
+    if (!diagnostics || documents.get(uri)?.version !== version) return;
+    await connection.sendDiagnostics({ uri, version, diagnostics });
   };
 
   const scheduler = new ValidationScheduler((uri) => {
