@@ -6,8 +6,7 @@
  * renders it with Mermaid (securityLevel strict) and builds everything else
  * (header, notice, load table) with DOM APIs and `textContent` only.
  */
-import { ganttMermaid } from '@crmplan/shared/timeline.js';
-import type { RangedTimeline } from '@crmplan/shared/protocol.js';
+import { ganttMermaid, type Timeline } from '@crmplan/shared/timeline.js';
 import type {
   ExportFormat,
   HostToWebviewMessage,
@@ -46,7 +45,7 @@ const vscode = acquireVsCodeApi();
 
 /** What is on screen: the last timeline Mermaid drew without error. */
 interface DrawnChart {
-  readonly timeline: RangedTimeline;
+  readonly timeline: Timeline;
   readonly mermaidText: string;
   readonly svg: SVGSVGElement;
   readonly renderId: string;
@@ -58,7 +57,7 @@ const restored = restoredViewState(vscode.getState());
 const state = {
   documentUri: restored.documentUri,
   /** The newest timeline from the host (drawn, or being drawn, or failed to draw). */
-  latest: undefined as RangedTimeline | undefined,
+  latest: undefined as Timeline | undefined,
   options: { collapsePhasesOver: 150, today: undefined } as PreviewOptions,
   collapsed: restored.collapsed ?? new Set<string>(),
   /** Whether `collapsed` holds the choices for `documentUri` (else the threshold decides). */
@@ -334,7 +333,7 @@ function applyZoom(): void {
 
 // ---- header, notice and load table: DOM APIs and textContent only ----
 
-function renderHeader(timeline: RangedTimeline): void {
+function renderHeader(timeline: Timeline): void {
   titleHeading.textContent = timeline.title ?? 'Untitled plan';
   summaryLine.textContent = `${timeline.start} → ${timeline.finish ?? '(nothing scheduled)'} · ${timeline.workingDays} working days · ${timeline.tasks.length} tasks`;
   findingsButton.textContent = findingsSummary(timeline.findings);
@@ -344,7 +343,7 @@ function renderHeader(timeline: RangedTimeline): void {
   collapseAllButton.disabled = state.collapsed.size === timeline.phases.length;
 }
 
-function renderLoadTable(timeline: RangedTimeline): void {
+function renderLoadTable(timeline: Timeline): void {
   const heatmap = loadHeatmap(timeline);
   loadSection.hidden = heatmap.rows.length === 0;
   const head = element('thead');

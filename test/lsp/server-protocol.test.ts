@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TimelineResult } from '../../server/src/shared/protocol.js';
+import { decodeTimeline, type TimelineResult } from '../../server/src/shared/protocol.js';
 import { LspTestClient, SERVER_PATH } from './lsp-test-client.js';
 
 const BROKEN_PLAN = `crmplan: 1
@@ -126,7 +126,7 @@ const CLEAN_PLAN = readFileSync(path.resolve(__dirname, '../e2e/vscode/workspace
 const TASK_IDS = ['kickoff', 'requirements', 'configuration', 'backup', 'cleansing', 'migration', 'validation', 'uat', 'training', 'pilot', 'go-live', 'hypercare', 'review'];
 
 describe('crmplan/timeline over stdio', () => {
-  it('answers with the computed tasks, phases and the editor range of each task id', async () => {
+  it('answers with the computed tasks (as columns) and phases, each task with the offsets of its id in the text', async () => {
     const client = startClient(() => ({ validation: { delay: 0 } }));
     await client.initialize();
     const uri = 'file:///tmp/protocol/timeline.crmplan.yaml';
@@ -135,22 +135,20 @@ describe('crmplan/timeline over stdio', () => {
     expect(result.uri).toBe(uri);
     expect(result.version).toBe(3);
     if (result.timeline === null) throw new Error(`no timeline: ${result.reason}`);
-    const timeline = result.timeline;
+    expect(result.timeline.tasks.id).toEqual(TASK_IDS);
+    const timeline = decodeTimeline(result.timeline);
     expect(timeline.tasks.map((task) => task.id)).toEqual(TASK_IDS);
+    expect(timeline.tasks.map((task) => task.key)).toEqual(TASK_IDS.map((_id, index) => `t${index}`));
     expect(timeline.phases.map((phase) => phase.id)).toEqual(['discovery', 'build', 'launch']);
     expect(timeline.start).toBe('2027-01-04');
     expect(timeline.workingDays).toBe(44);
     const migration = timeline.tasks.find((task) => task.id === 'migration');
-    expect(migration).toMatchObject({ start: '2027-01-26', finish: '2027-02-01', critical: true });
+    expect(migration).toMatchObject({ start: '2027-01-26', finish: '2027-02-01', critical: true, phaseKey: 'p1' });
     // `- id: migration` is on line 56, the id at column 13 (1-based) in the fixture.
-    expect(migration?.range).toEqual({ start: { line: 55, character: 12 }, end: { line: 55, character: 21 } });
-    const lines = CLEAN_PLAN.split('\n');
-    for (const task of timeline.tasks) {
-      const { start, end } = task.range;
-      expect(start.line).toBe(end.line);
-      expect(lines[start.line]?.slice(start.character, end.character)).toBe(task.id);
-    }
-    for (const phase of timeline.phases) expect(phase.range.start.line).toBeGreaterThan(0);
+    const lineStart = CLEAN_PLAN.split('\n').slice(0, 55).join('\n').length + 1;
+    expect(migration?.span).toEqual({ start: lineStart + 12, end: lineStart + 21 });
+    for (const task of timeline.tasks) expect(CLEAN_PLAN.slice(task.span.start, task.span.end)).toBe(task.id);
+    for (const phase of timeline.phases) expect(CLEAN_PLAN.slice(phase.span.start, phase.span.end)).toBe(phase.id);
   });
 
   it('answers timeline null with a reason for a plan without plan.start, and a timeline again once it is back', async () => {
@@ -166,7 +164,7 @@ describe('crmplan/timeline over stdio', () => {
     await client.change(uri, 2, CLEAN_PLAN);
     const fixed = await client.request<TimelineResult>('crmplan/timeline', { uri });
     expect(fixed.version).toBe(2);
-    expect(fixed.timeline?.tasks).toHaveLength(TASK_IDS.length);
+    expect(fixed.timeline?.tasks.id).toHaveLength(TASK_IDS.length);
   });
 
   it('answers an error for a document that is not open', async () => {

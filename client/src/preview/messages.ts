@@ -3,7 +3,7 @@
  * webview (client/webview/preview.ts). Plain JSON: they cross postMessage.
  * The webview gets the server's timeline, never the plan's YAML.
  */
-import type { RangedTimeline } from '@crmplan/shared/protocol.js';
+import type { Timeline } from '@crmplan/shared/timeline.js';
 
 export const PREVIEW_VIEW_TYPE = 'crmplan.timelinePreview';
 
@@ -20,7 +20,7 @@ export type HostToWebviewMessage =
       readonly type: 'timeline';
       readonly documentUri: string;
       readonly fileName: string;
-      readonly timeline: RangedTimeline;
+      readonly timeline: Timeline;
       readonly options: PreviewOptions;
     }
   /**

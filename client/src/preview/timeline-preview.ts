@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { TIMELINE_REQUEST, type RangedTimeline, type TimelineParams, type TimelineResult } from '@crmplan/shared/protocol.js';
+import { decodeTimeline, TIMELINE_REQUEST, type TimelineParams, type TimelineResult } from '@crmplan/shared/protocol.js';
+import type { Timeline } from '@crmplan/shared/timeline.js';
 import type { ClientContext } from '../client-context.js';
 import {
   PREVIEW_VIEW_TYPE,
@@ -37,7 +38,7 @@ export class TimelinePreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private documentUri: vscode.Uri | undefined;
   /** The timeline the webview last received: what a click on a bar selects. */
-  private timeline: RangedTimeline | undefined;
+  private timeline: Timeline | undefined;
   private description: PreviewDescription | undefined;
   private refreshSequence = 0;
   private exportSequence = 0;
@@ -232,8 +233,9 @@ export class TimelinePreview implements vscode.Disposable {
     const documentUri = uri.toString();
     const fileName = fileNameOf(uri);
     if (result?.timeline) {
-      this.timeline = result.timeline;
-      this.post({ type: 'timeline', documentUri, fileName, timeline: result.timeline, options: previewOptions(uri) });
+      const timeline = decodeTimeline(result.timeline);
+      this.timeline = timeline;
+      this.post({ type: 'timeline', documentUri, fileName, timeline, options: previewOptions(uri) });
     } else {
       this.post(
         result
@@ -251,7 +253,10 @@ export class TimelinePreview implements vscode.Disposable {
     const task = this.timeline?.tasks.find((candidate) => candidate.key === key);
     const uri = this.documentUri;
     if (!task || !uri) return;
-    const range = new vscode.Range(task.range.start.line, task.range.start.character, task.range.end.line, task.range.end.character);
+    // Spans are offsets in the text the timeline was made from (the server
+    // sends no editor ranges, see render/timeline-wire.ts): the document makes the range.
+    const document = await vscode.workspace.openTextDocument(uri);
+    const range = new vscode.Range(document.positionAt(task.span.start), document.positionAt(task.span.end));
     // The editor the plan is already shown in, else the column beside the preview's.
     const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
     const editor = await vscode.window.showTextDocument(uri, {

@@ -7,7 +7,7 @@
 //   the overallocated week marked with text ("!"), not colour only;
 // - a generated 1,000-task plan starts with one summary bar per phase; a click expands exactly
 //   that phase; "Expand all" draws every bar; both survive a new timeline for the same document;
-// - a click on a task bar posts "reveal" with that task's key (whose range is the task's id);
+// - a click on a task bar posts "reveal" with that task's key (whose span is the task's id);
 //   a click on the findings summary posts "showProblems";
 // - scroll position and zoom survive a re-render; an "unavailable" answer (the server's
 //   `timeline: null`) keeps the chart under a notice, which the next good timeline removes;
@@ -150,13 +150,13 @@ async function checkSmallPlan(browser, site, modules) {
     `marked with text: ${shown(markedWithText)}, with the class: ${shown(markedWithClass)}`,
   );
 
-  // Click to reveal: the message names the bar's task, whose range is where its id is written.
+  // Click to reveal: the message names the bar's task, whose span is where its id is written.
   const task = timeline.tasks.find((candidate) => candidate.id === 'data-audit');
   const idLine = text.split('\n').findIndex((line) => line.includes('id: data-audit'));
   const reveal = await preview.nextMessage('reveal', () => clickBar(page, task.key), 10_000).catch((error) => ({ error: error.message.split('\n')[0] }));
   check(
-    `${name}: clicking the bar of data-audit posts reveal with its key (${task.key}), whose range is its id on line ${idLine + 1}`,
-    reveal.key === task.key && task.range.start.line === idLine && text.split('\n')[idLine].slice(task.range.start.character, task.range.end.character) === 'data-audit',
+    `${name}: clicking the bar of data-audit posts reveal with its key (${task.key}), whose span is its id on line ${idLine + 1}`,
+    reveal.key === task.key && text.slice(0, task.span.start).split('\n').length - 1 === idLine && text.slice(task.span.start, task.span.end) === 'data-audit',
     shown(reveal),
   );
   const problems = await preview.nextMessage('showProblems', () => page.click('button.findings'), 10_000).catch((error) => ({ error: error.message.split('\n')[0] }));

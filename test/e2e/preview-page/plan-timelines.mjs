@@ -4,10 +4,15 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzePlan } from '../../../server/src/analysis/analyze-plan.ts';
 import { timeline } from '../../../server/src/service/features/timeline.ts';
+import { decodeTimeline } from '../../../server/src/shared/protocol.ts';
 
 export { generatePlan } from '../../../bench/generate-plan.ts';
 
-/** What the server answers to `crmplan/timeline` for `text` opened as `uri`: a timeline with editor ranges, or null and a reason. */
+/**
+ * What the extension posts to the page for `text` opened as `uri`: the server's `crmplan/timeline`
+ * answer with its timeline decoded (client/src/preview/timeline-preview.ts), or null and a reason.
+ */
 export function timelineResult(uri, text) {
-  return timeline(analyzePlan(text), TextDocument.create(uri, 'crmplan', 1, text));
+  const result = timeline(analyzePlan(text), TextDocument.create(uri, 'crmplan', 1, text));
+  return result.timeline === null ? result : { ...result, timeline: decodeTimeline(result.timeline) };
 }

@@ -1,8 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildTimeline } from '../../render/timeline-model.js';
-import type { TimelineResult } from '../../shared/protocol.js';
+import { encodeTimeline, type TimelineResult } from '../../shared/protocol.js';
 import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
-import { spanToRange } from '../diagnostics.js';
 
 /**
  * Why a plan has no timeline. The schedule needs a valid `plan.start`
@@ -10,18 +9,10 @@ import { spanToRange } from '../diagnostics.js';
  */
 export const NO_SCHEDULE_REASON = 'the plan has no valid plan.start, so no dates can be computed';
 
-/** The `crmplan/timeline` answer: the timeline with each span also as an editor range. */
+/** The `crmplan/timeline` answer: the timeline with its tasks as columns (see render/timeline-wire.ts). */
 export function timeline(analysis: PlanAnalysis, document: TextDocument): TimelineResult {
   const built = buildTimeline(analysis);
   const { uri, version } = document;
   if (built === undefined) return { uri, version, timeline: null, reason: NO_SCHEDULE_REASON };
-  return {
-    uri,
-    version,
-    timeline: {
-      ...built,
-      phases: built.phases.map((phase) => ({ ...phase, range: spanToRange(document, phase.span) })),
-      tasks: built.tasks.map((task) => ({ ...task, range: spanToRange(document, task.span) })),
-    },
-  };
+  return { uri, version, timeline: encodeTimeline(built) };
 }
