@@ -17,6 +17,8 @@ export const REPRO_FOLDER = ['test', 'fuzz', 'repro'] as const;
 export interface PropertyRun {
   readonly property: string;
   readonly runs: number;
+  /** Stopped by the time limit before `runs` inputs. */
+  readonly interrupted: boolean;
   readonly seed: number;
   readonly failed: boolean;
   readonly shrinks: number;
@@ -42,6 +44,8 @@ export interface RunOptions {
   /** Write the shrunk counterexample to test/fuzz/repro/ (the long run does; vitest does not). */
   readonly writeRepro: boolean;
   readonly onProgress?: (property: string, done: number) => void;
+  /** Stop after this long (the inputs run so far count; not a failure). */
+  readonly timeLimitMs?: number;
 }
 
 export function runProperty(property: FuzzProperty, options: RunOptions): PropertyRun {
@@ -53,11 +57,16 @@ export function runProperty(property: FuzzProperty, options: RunOptions): Proper
       if (options.onProgress && done % 1000 === 0) options.onProgress(property.name, done);
       property.check(input);
     }),
-    { numRuns: options.runs, seed: options.seed },
+    {
+      numRuns: options.runs,
+      seed: options.seed,
+      ...(options.timeLimitMs ? { interruptAfterTimeLimit: options.timeLimitMs, markInterruptAsFailure: false } : {}),
+    },
   );
   const result = {
     property: property.name,
     runs: details.numRuns,
+    interrupted: details.interrupted,
     seed: options.seed,
     failed: details.failed,
     shrinks: details.numShrinks,

@@ -28,10 +28,13 @@ export class LspTestClient {
   private readonly connection: MessageConnection;
   private readonly waiters: (() => void)[] = [];
   stderr = '';
+  /** Settles when the server process ends, however it ends. */
+  readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   constructor(private readonly settingsFor: (scopeUri: string | undefined) => unknown = () => ({})) {
     this.process = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exit = new Promise((resolve) => this.process.once('exit', (code, signal) => resolve({ code, signal })));
     this.connection = createMessageConnection(
       new StreamMessageReader(this.process.stdout!),
       new StreamMessageWriter(this.process.stdin!),
