@@ -1,6 +1,6 @@
 import type { Communication, PlanModel, Task, TaskKind } from '../model/types.js';
 import type { Symbols } from '../model/symbols.js';
-import { dateOfDayNumber, dayNumberOfDate } from '../schedule/calendar.js';
+import { dateOfDayNumber, dayNumberOfDate, type WorkingCalendar } from '../schedule/calendar.js';
 import type { PlanAnalysis } from '../analysis/analyze-plan.js';
 import type { ExportFormat, ExportRequest, ExportResult } from './export-format.js';
 import { icsLines, icsText } from './ics-text.js';
@@ -99,11 +99,10 @@ function exportIcs(analysis: PlanAnalysis, request: ExportRequest): ExportResult
       );
     });
 
-    const firstWorkingDay = schedule.calendar.firstWorkingDay;
     model.communications.forEach((communication, index) => {
       const label = `communication ${communication.id ? `'${communication.id.value}'` : index + 1}`;
       addEvent(label, communication.id?.value, (id) => `communication/${id}@${slug}.crmplan`, () =>
-        schedule.finish === undefined ? 'the plan has no scheduled task, so no span to repeat over' : communicationEvent(model, symbols, communication, firstWorkingDay, schedule.finish),
+        schedule.finish === undefined ? 'the plan has no scheduled task, so no span to repeat over' : communicationEvent(model, symbols, communication, schedule.calendar, schedule.finish),
       );
     });
     lines.push(...eventLines);
@@ -165,18 +164,38 @@ function ownerLines(model: PlanModel, symbols: Symbols, ownerId: string | undefi
 }
 
 /**
- * A communication as a recurring all-day series from the plan's first
- * working day to its finish; holidays that fall on an occurrence are
- * excluded (EXDATE).
+ * The occurrences that fall on a day the schedule does not work (a holiday:
+ * occurrences are always on one of the calendar's weekdays), from the
+ * schedule's own calendar, so every holiday it knows is excluded.
  */
-function communicationEvent(model: PlanModel, symbols: Symbols, communication: Communication, first: string, until: string): string[] | string {
+function nonWorkingOccurrences(series: RecurringSeries, first: string, until: string, calendar: WorkingCalendar): string[] {
+  const dates: string[] = [];
+  for (let day = dayNumberOfDate(first), last = dayNumberOfDate(until); day <= last; day++) {
+    const date = dateOfDayNumber(day);
+    if (!calendar.isWorkingDate(date) && series.includes(date)) dates.push(date);
+  }
+  return dates;
+}
+
+/**
+ * A communication as a recurring all-day series from the plan's first
+ * working day to its finish; occurrences on holidays are excluded (EXDATE).
+ */
+function communicationEvent(
+  model: PlanModel,
+  symbols: Symbols,
+  communication: Communication,
+  calendar: WorkingCalendar,
+  until: string,
+): string[] | string {
+  const first = calendar.firstWorkingDay;
   const frequency = communication.frequency?.value;
   if (frequency === undefined) return 'it has no frequency, so no series to repeat';
   const recurrence = recurrenceOf(frequency);
   if (!recurrence) return `frequency '${frequency}' is not one fixed repeat (${FREQUENCY_NAMES.join(', ')}), so it is left out of the calendar`;
   if (!inIcsRange(first) || !inIcsRange(until)) return `the plan's span (${first} to ${until}) is outside the years 0001-9999 that iCalendar can write`;
   const series = new RecurringSeries(recurrence, first, until, model.plan.calendar.workdays);
-  const excluded = [...new Set(model.plan.calendar.holidays.map((holiday) => holiday.date))].filter((date) => series.includes(date)).sort();
+  const excluded = nonWorkingOccurrences(series, first, until, calendar);
   const summary = [communication.audience?.value, communication.purpose?.value].filter((part) => part !== undefined).join(': ') || communication.id!.value;
   const description = [
     ...(communication.purpose ? [`Purpose: ${communication.purpose.value}`] : []),
