@@ -96,7 +96,7 @@ describe('crmplan init', () => {
     const unknown = crmplan(['init', '--template', 'waterfall'], cwd);
     expectOneLineRefusal(unknown, /unknown template 'waterfall'/);
     for (const template of PLAN_TEMPLATES) expect(unknown.stderr).toContain(template.id);
-    for (const date of ['2027-02-30', 'monday', '2027-1-4']) expectOneLineRefusal(crmplan(['init', '--start', date], cwd), /bad --start: .*not a date/);
+    for (const date of ['2027-02-30', 'monday', '2027-1-4', '3000-01-01']) expectOneLineRefusal(crmplan(['init', '--start', date], cwd), /bad --start: .*not a date a plan can start on/);
     expectOneLineRefusal(crmplan(['init', '--name', '  '], cwd), /bad --name/);
     expectOneLineRefusal(crmplan(['init', '--name', 'two\nlines'], cwd), /bad --name/);
     expectOneLineRefusal(crmplan(['init', 'plan.yaml'], cwd), /must end in \.crmplan\.yaml/);

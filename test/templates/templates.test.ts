@@ -20,8 +20,8 @@ import { generatedModule } from '../../scripts/generate-templates.mjs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** Monday, Friday, Saturday, Sunday, a leap day, Christmas Eve and New Year's Eve: any day must do. */
-export const TEMPLATE_STARTS = ['2027-01-04', '2027-01-08', '2027-01-09', '2027-01-10', '2028-02-29', '2027-12-24', '2027-12-31'];
+/** Monday, Friday, Saturday, Sunday, a leap day, Christmas Eve, New Year's Eve, the first and last days plans may use: any day must do. */
+export const TEMPLATE_STARTS = ['2027-01-04', '2027-01-08', '2027-01-09', '2027-01-10', '2028-02-29', '2027-12-24', '2027-12-31', '1900-01-01', '2999-12-31'];
 
 /** Names that plain YAML would misread or choke on, and some that it would not. */
 export const TEMPLATE_NAMES = [
@@ -115,8 +115,8 @@ describe('plan templates', () => {
     for (const name of ['', '   ', 'two\nlines', 'carriage\rreturn', 'bell\u0007', 'line\u2028separator']) {
       expect(planNameProblem(name), JSON.stringify(name)).toMatch(/./);
     }
-    for (const date of ['2027-02-30', '2027-13-01', '27-01-04', '2027-1-4', 'next monday', '', '2027-01-04T00:00']) {
-      expect(startDateProblem(date), date).toMatch(/not a date/);
+    for (const date of ['2027-02-30', '2027-13-01', '27-01-04', '2027-1-4', 'next monday', '', '2027-01-04T00:00', '1899-12-31', '3000-01-01']) {
+      expect(startDateProblem(date), date).toMatch(/not a date a plan can start on/);
     }
     expect(startDateProblem('2028-02-29')).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { scalarText } from '../parse/scalar-text.js';
-import { isIsoDate } from '../model/values.js';
+import { DATE_YEARS, isIsoDate, isPlanDate } from '../model/values.js';
 import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber } from '../schedule/calendar.js';
 import type { TemplateText } from './plan-template-text.js';
 import { TEMPLATE_TEXTS } from './plan-templates.generated.js';
@@ -41,9 +41,10 @@ export function planNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** Why `date` cannot be a plan's start, or undefined for a real `YYYY-MM-DD` day. */
+/** Why `date` cannot be a plan's start, or undefined for a real `YYYY-MM-DD` day in the years plans use (docs/format.md#limits). */
 export function startDateProblem(date: string): string | undefined {
-  return isIsoDate(date) ? undefined : `'${date}' is not a date: write a real day as YYYY-MM-DD, e.g. 2027-01-04.`;
+  if (isPlanDate(date)) return undefined;
+  return `'${date}' is not a date a plan can start on: write a real day of the years ${DATE_YEARS.first} to ${DATE_YEARS.last} as YYYY-MM-DD, e.g. 2027-01-04.`;
 }
 
 /** The plan text of `template` with `name` and `start` filled in (both checked by the functions above). */
