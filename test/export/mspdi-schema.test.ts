@@ -51,6 +51,38 @@ phases:
     expect(await validate(xml)).toEqual({ valid: true, messages: [] });
   });
 
+  it('exports what is scheduled from a plan with errors, says what is left out, and still validates', async () => {
+    const cyclic = exportMspdi(
+      analyzePlan(`crmplan: 1
+plan: {name: Cycle, start: 2027-01-04}
+people: [{id: pm, name: Pat}]
+phases:
+  - id: p
+    tasks:
+      - {id: a, name: A, duration: 1d, depends_on: [b]}
+      - {id: b, name: B, duration: 1d, depends_on: [a]}
+      - {id: c, name: C, duration: 2d, assign: [{person: pm, load: 50%}, {person: nobody}]}
+  - {id: empty, name: Empty, tasks: []}
+`),
+      'cycle.crmplan.yaml',
+    );
+    expect(cyclic.omitted).toEqual([
+      "task 'a': on a dependency cycle, so it has no dates",
+      "task 'b': on a dependency cycle, so it has no dates",
+      "phase 'empty': no tasks, so no summary task",
+      "task 'c': the assignment of 'nobody' names no person",
+    ]);
+    const content = cyclic.content as string;
+    expect(content.match(/<Task>/g)).toHaveLength(2);
+    expect(content).toContain('<Units>0.5</Units>');
+    expect(await validate(content)).toEqual({ valid: true, messages: [] });
+
+    const unscheduled = exportMspdi(analyzePlan('crmplan: 1\nplan: {name: No start}\nphases: [{id: p, tasks: [{id: a, name: A, duration: 1d}]}]\n'), 'x.crmplan.yaml');
+    expect(unscheduled.omitted).toEqual(['all 1 tasks: the plan has no valid plan.start']);
+    expect(unscheduled.content).not.toContain('<Tasks>');
+    expect(await validate(unscheduled.content as string)).toEqual({ valid: true, messages: [] });
+  });
+
   it('rejects a planted invalid document: the validator can fail', async () => {
     const xml = exported(readFileSync(path.join(ROOT, 'samples', SAMPLES[0]!), 'utf8'));
     // Duration before Finish breaks the xs:sequence order; a LinkLag in days is not an integer.

@@ -196,6 +196,46 @@ describe('crmplan import FILE.xml (MS Project XML)', () => {
   });
 });
 
+describe('MS Project XML details', () => {
+  it('leaves out inactive tasks and tasks of other projects, and reads Project 2003 exceptions and lags in hours', async () => {
+    const xml = `<?xml version="1.0"?>
+<Project xmlns="http://schemas.microsoft.com/project">
+  <Title>Details</Title>
+  <MinutesPerDay>450</MinutesPerDay>
+  <Calendars><Calendar><UID>1</UID><IsBaseCalendar>1</IsBaseCalendar><WeekDays>
+    <WeekDay><DayType>2</DayType><DayWorking>1</DayWorking></WeekDay>
+    <WeekDay><DayType>3</DayType><DayWorking>1</DayWorking></WeekDay>
+    <WeekDay><DayType>4</DayType><DayWorking>1</DayWorking></WeekDay>
+    <WeekDay><DayType>0</DayType><DayWorking>0</DayWorking><TimePeriod><FromDate>2027-01-12T00:00:00</FromDate><ToDate>2027-01-13T23:59:00</ToDate></TimePeriod></WeekDay>
+  </WeekDays></Calendar></Calendars>
+  <Tasks>
+    <Task><UID>1</UID><Name>Work</Name><OutlineLevel>1</OutlineLevel><Summary>1</Summary></Task>
+    <Task><UID>2</UID><Name>A</Name><OutlineLevel>2</OutlineLevel><Start>2027-01-04T08:00:00</Start><Duration>PT15H0M0S</Duration></Task>
+    <Task><UID>3</UID><Name>Old</Name><OutlineLevel>2</OutlineLevel><Active>0</Active><Duration>PT7H30M0S</Duration></Task>
+    <Task><UID>4</UID><Name>Theirs</Name><OutlineLevel>2</OutlineLevel><ExternalTask>1</ExternalTask><Duration>PT7H30M0S</Duration></Task>
+    <Task><UID>5</UID><Name>B</Name><OutlineLevel>2</OutlineLevel><Start>2027-01-18T08:00:00</Start><Duration>PT7H30M0S</Duration>
+      <PredecessorLink><PredecessorUID>2</PredecessorUID><Type>1</Type><LinkLag>9000</LinkLag><LagFormat>5</LagFormat></PredecessorLink>
+      <PredecessorLink><PredecessorUID>3</PredecessorUID><Type>1</Type></PredecessorLink>
+    </Task>
+  </Tasks>
+</Project>`;
+    const run = await crmplan(['import', 'details.xml'], folderWith({ 'details.xml': xml }));
+    expect(run.status).toBe(0);
+    const analysis = analyzePlan(run.stdout);
+    expect(errors(analysis)).toEqual([]);
+    expect(analysis.model.plan.calendar.workdays).toEqual(['mon', 'tue', 'wed']);
+    expect(analysis.model.plan.calendar.hoursPerDay).toBe(7.5);
+    expect(analysis.model.plan.calendar.holidays.map((holiday) => holiday.date)).toEqual(['2027-01-12', '2027-01-13']);
+    // A: Mon 4, Tue 5. The lag of 9000 tenths of a minute is 2 working days of 450 minutes: Wed 6 and Mon 11;
+    // Tue 12 and Wed 13 are holidays, so B starts Mon 18.
+    expect(scheduleLines(analysis)).toEqual(['a: 2027-01-04 2027-01-05', 'b: 2027-01-18 2027-01-18']);
+    expect(run.stdout).not.toContain('keeps the start');
+    expect(run.stderr).toContain("crmplan: not carried over: task UID 3 ('Old'): an inactive task is left out\n");
+    expect(run.stderr).toContain("crmplan: not carried over: task UID 4 ('Theirs'): a task of another project is left out\n");
+    expect(run.stderr).toContain("crmplan: not carried over: task UID 5 ('B'): the link to UID 3 is not carried over\n");
+  });
+});
+
 describe('crmplan import: bad input exits 2 with one line and writes nothing', () => {
   const billionLaughs = `<?xml version="1.0"?>
 <!DOCTYPE lolz [

@@ -4,7 +4,7 @@ import type { Quantity, TaskKind } from '../model/types.js';
 import { TASK_KINDS, WEEKDAYS } from '../model/types.js';
 import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber } from '../schedule/calendar.js';
 import { ID_PATTERN, isIsoDate, parseQuantity } from '../model/values.js';
-import { IdAllocator, idFromName } from './import-ids.js';
+import { IdAllocator } from './import-ids.js';
 import { workingCalendarOfImport, workingDaysBetween } from './import-calendar.js';
 import {
   ImportError,
@@ -157,7 +157,7 @@ export function importCsv(text: string, fileName: string): ImportedPlan {
   }
 
   return {
-    name: idFromName(fileName.replace(/\.csv$/i, '')) === '' ? 'Imported plan' : fileName.replace(/\.csv$/i, ''),
+    name: importedText(fileName.replace(/\.csv$/i, '')) || 'Imported plan',
     calendar: inferred.calendar,
     people: [...people.values()],
     phases: [...phases.values()],

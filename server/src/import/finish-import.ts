@@ -1,4 +1,5 @@
-import { analyzePlan } from '../analysis/analyze-plan.js';
+import { analyzePlan, buildRuleContext } from '../analysis/analyze-plan.js';
+import { parsePlanText } from '../parse/parse-plan-text.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
 import { ImportError, importedText, type ImportedDependency, type ImportedPlan, type ImportedTask } from './imported-plan.js';
 import { planYaml } from './plan-yaml.js';
@@ -72,8 +73,9 @@ export function finishImport(plan: ImportedPlan, fileName: string, formatName: s
   return { text: `${header.join('\n')}\n${body}`, notes };
 }
 
+/** The schedule alone (no rules): the first pass only needs dates. */
 function scheduleOf(text: string): Schedule {
-  const schedule = analyzePlan(text).schedule;
+  const schedule = buildRuleContext(parsePlanText(text)).schedule;
   if (!schedule) throw new ImportError('the imported plan could not be scheduled');
   return schedule;
 }

@@ -375,9 +375,16 @@ function readOutline(
   ownerOf: (contact: string | undefined) => string | undefined,
   notes: string[],
 ): Outline {
-  const rows = elements(elements(project, 'Tasks')[0] ?? {}, 'Task').filter(
-    (task) => !isTrue(textOf(task, 'IsNull')) && textOf(task, 'OutlineLevel') !== '0',
-  );
+  const rows = elements(elements(project, 'Tasks')[0] ?? {}, 'Task').filter((task) => {
+    if (isTrue(textOf(task, 'IsNull')) || textOf(task, 'OutlineLevel') === '0') return false;
+    // Inactive tasks (Project 2010) and tasks of other projects do not take part in the schedule.
+    const inactive = textOf(task, 'Active') === '0';
+    if (inactive || isTrue(textOf(task, 'ExternalTask'))) {
+      notes.push(`task UID ${textOf(task, 'UID') ?? '?'} ('${textOf(task, 'Name') ?? ''}'): ${inactive ? 'an inactive task' : 'a task of another project'} is left out`);
+      return false;
+    }
+    return true;
+  });
   const work = new IdAllocator();
   const outline: Outline = { phases: [], byUid: new Map(), taskByUid: new Map(), links: [] };
   let phase: ImportedPhase | undefined;
