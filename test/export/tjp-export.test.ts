@@ -137,6 +137,13 @@ describe('TaskJuggler export', () => {
     expect(zero.content).toContain('resource z "z"\n');
   });
 
+  it('says when the plan runs past the dates TaskJuggler reads', () => {
+    const late = (start: string): readonly string[] =>
+      runExport('tjp', analyzePlan(`crmplan: 1\nplan: {name: P, start: ${start}}\nphases:\n  - id: p\n    tasks: [{id: a, name: A, duration: 60d}]\n`), 'x.crmplan.yaml').omitted;
+    expect(late('2035-06-04')).toEqual([]);
+    expect(late('2035-11-05')).toEqual(['TaskJuggler 3 reads dates from 1970-01-01 to 2035-12-31 only, and this plan runs from 2035-11-05 to 2036-01-25: tj3 will refuse the file']);
+  });
+
   it('has the examples of docs/export.md#taskjuggler as crmplan prints them', async () => {
     const page = readFileSync(path.join(ROOT, 'docs', 'export.md'), 'utf8');
     const excerpts = [...page.matchAll(/<!-- tjp excerpt of: crmplan (.+?) -->\n```\w*\n([\s\S]*?)^```$/gm)];

@@ -229,6 +229,13 @@ describe('TaskJuggler export scheduled by tj3', () => {
     expect(result.rows.size).toBe(analysis.model.tasks.length + 1);
   }, 60_000);
 
+  it('schedules a plan that ends in the last weeks TaskJuggler can date (the project interval ends on 2035-12-31)', async () => {
+    const text = 'crmplan: 1\nplan: {name: Late, start: 2035-10-01}\nphases:\n  - id: p\n    tasks:\n      - {id: a, name: A, duration: 40d}\n      - {id: b, name: B, duration: 20d, depends_on: [a]}\n';
+    const { differences, content } = await exportAndCompare(text, 'late.crmplan.yaml');
+    expect(differences).toEqual([]);
+    expect(content).toContain(' - 2035-12-31 {');
+  }, 60_000);
+
   it('exports a plan without a start as a comment and says why', () => {
     const result = tjpFormat.run(analyzePlan('crmplan: 1\nplan: {name: No start}\nphases:\n  - id: p\n    tasks: [{id: a, name: A, duration: 1d}]\n'), {
       fileName: 'x.crmplan.yaml',

@@ -48,6 +48,10 @@ export const NO_TASKS = 'no task is scheduled, and TaskJuggler refuses a project
 /** Calendar days after the last date of the plan that the project interval still covers. */
 const PROJECT_END_MARGIN_DAYS = 90;
 
+/** The dates TaskJuggler 3.7 reads ("Year 2036 out of range (1970 - 2035)"). */
+const TJ_FIRST_DATE = '1970-01-01';
+const TJ_LAST_DATE = '2035-12-31';
+
 /** TaskJuggler's timing resolutions, in minutes, largest first. */
 const RESOLUTIONS = [60, 30, 20, 15, 10, 5] as const;
 
@@ -351,6 +355,10 @@ function laterDate(a: string, b: string): string {
   return dayNumberOfDate(a) >= dayNumberOfDate(b) ? a : b;
 }
 
+function earlierDate(a: string, b: string): string {
+  return dayNumberOfDate(a) <= dayNumberOfDate(b) ? a : b;
+}
+
 const TJ_WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 function exportTaskJuggler(analysis: PlanAnalysis, request: ExportRequest): ExportResult {
@@ -412,7 +420,11 @@ function exportTaskJuggler(analysis: PlanAnalysis, request: ExportRequest): Expo
   const earliestDeadline = Math.min(0, ...schedule.tasks.map((scheduled) => scheduled?.deadlineIndex ?? 0));
   const projectStart = earliestDeadline < 0 ? calendar.dateOf(earliestDeadline) : calendar.start;
   const planStartId = earliestDeadline < 0 ? `${START_DATES_ID}.${tjpIdentifier('plan_start', dateTaken)}` : undefined;
-  const projectEnd = addDays(laterDate(lastDate, projectStart), PROJECT_END_MARGIN_DAYS);
+  const lastUsed = laterDate(lastDate, projectStart);
+  const projectEnd = earlierDate(addDays(lastUsed, PROJECT_END_MARGIN_DAYS), laterDate(TJ_LAST_DATE, addDays(lastUsed, 1)));
+  if (dayNumberOfDate(projectStart) < dayNumberOfDate(TJ_FIRST_DATE) || dayNumberOfDate(projectEnd) > dayNumberOfDate(TJ_LAST_DATE)) {
+    omitted.push(`TaskJuggler 3 reads dates from ${TJ_FIRST_DATE} to ${TJ_LAST_DATE} only, and this plan runs from ${projectStart} to ${lastUsed}: tj3 will refuse the file`);
+  }
   const inProject = (date: string): boolean => dayNumberOfDate(date) >= dayNumberOfDate(projectStart) && dayNumberOfDate(date) < dayNumberOfDate(projectEnd);
 
   const dependsText = (bounds: readonly Bound[]): string | undefined => {
