@@ -23,7 +23,7 @@ describe('exports of damaged plans', () => {
       for (let cut = 1; cut <= 40; cut++) {
         const analysis = analyzePlan(text.slice(0, Math.floor((text.length * cut) / 40)));
         const fileName = path.basename(file);
-        for (const options of [{}, { 'every-task': 'true' }]) {
+        for (const options of [{}, { 'every-task': 'true' }] as Record<string, string>[]) {
           const ics = runExport('ics', analysis, fileName, options).content;
           expect(() => new ICAL.Component(ICAL.parse(ics))).not.toThrow();
         }
