@@ -7,7 +7,7 @@
 /* global suite, test -- mocha's tdd interface, set up by index.mjs */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { localToday, nextMonday, planFileName, planFromTemplate, planTemplate, templateName } from '../../../server/src/shared/plan-templates.ts';
+import { localToday, nextMonday, PLAN_TEMPLATES, planFileName, planFromTemplate, planTemplate, templateName } from '../../../server/src/shared/plan-templates.ts';
 import { waitFor } from './wait-for.mjs';
 
 const describePrompt = () => vscode.commands.executeCommand('crmplan.newPlan.describe');
@@ -79,5 +79,32 @@ suite('a new plan from a template', () => {
     assert.equal(remaining, true);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.workspace.fs.delete(uri);
+  });
+
+  test('an empty plan file shows one hint, offers the templates first, and a template accepted as it is leaves no diagnostics', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'crmplan', content: '' });
+    const editor = await vscode.window.showTextDocument(document);
+    const uri = document.uri;
+    const shown = () => vscode.languages.getDiagnostics(uri).map((d) => ({ severity: d.severity, code: String(d.code?.value ?? d.code), message: d.message }));
+    // The server has answered once this hint is there; nothing else is.
+    await waitFor('the empty plan has its hint', () => shown().length > 0, { timeoutMs: 20_000, lastSeen: shown });
+    assert.deepEqual(shown().map(({ severity, code }) => ({ severity, code })), [{ severity: vscode.DiagnosticSeverity.Hint, code: 'schema' }]);
+    assert.match(shown()[0].message, /^The plan is empty: start it from a template/);
+
+    /** @type {vscode.CompletionList} */
+    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(0, 0));
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    const titles = PLAN_TEMPLATES.map((template) => `new plan: ${template.title}`);
+    assert.deepEqual(labels.slice(0, titles.length), titles, `offered: ${labels.join(' | ')}`);
+    const bySort = [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    assert.deepEqual(bySort.slice(0, titles.length).map((item) => item.label), titles);
+
+    const template = PLAN_TEMPLATES[0];
+    const item = list.items[0];
+    assert.ok(item.insertText instanceof vscode.SnippetString, 'the template item is a snippet');
+    await editor.insertSnippet(item.insertText, new vscode.Position(0, 0));
+    assert.equal(document.getText(), planFromTemplate(template, templateName(template), nextMonday(localToday())));
+    await waitFor('the new plan has no diagnostics', () => shown().length === 0, { timeoutMs: 20_000, lastSeen: shown });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -252,7 +252,7 @@ describe('keys', () => {
       for (const template of PLAN_TEMPLATES) {
         const label = `new plan: ${template.title}`;
         const item = result.item(label);
-        expect(item.kind).toBe(CompletionItemKind.Snippet);
+        expect(item.kind).toBe(CompletionItemKind.File);
         expect(item.insertTextFormat).toBe(InsertTextFormat.Snippet);
         expect(item.detail).toBe(template.about);
         expect(docs(item)).toContain(template.source);

@@ -290,7 +290,9 @@ function templateItems(env: Env, path: readonly PathSegment[]): CompletionItem[]
       NO_DASH,
       {
         label: `new plan: ${template.title}`,
-        kind: CompletionItemKind.Snippet,
+        // A whole file, not a snippet to the editor: snippet kinds sort last where
+        // `editor.snippetSuggestions` says so (and in vscode.executeCompletionItemProvider).
+        kind: CompletionItemKind.File,
         newText: body,
         snippet: true,
         detail: template.about,
