@@ -73,6 +73,16 @@ describe('crmplan import FILE.csv', () => {
     expect(run.stdout).toContain('start: 2027-01-11  # keeps the start the file gives');
   });
 
+  it('caps absurd durations and lags at the 100 years a plan may hold, so check still accepts the plan', async () => {
+    const csv = 'Name,Start,Working days,Predecessors\nA,2027-01-04,99999999999999999999999999,\nB,2027-01-05,1,A SS+99999999999999999999d\n';
+    const run = await crmplan(['import', 'absurd.csv'], folderWith({ 'absurd.csv': csv }));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('duration: 26000d');
+    expect(run.stdout).toContain('{task: a, type: SS, lag: 26000d}');
+    expect(errors(analyzePlan(run.stdout))).toEqual([]);
+    expect(run.stderr).toContain("crmplan: not carried over: task 'b' (row 3): starts ");
+  });
+
   it('infers the holidays that the dates force, and guesses none', async () => {
     // 2027-01-18 (a Monday) is inside A, which has one weekday more than its working days, and is
     // the only day of A that no row shows to be working (B covers the rest with no day to spare).
@@ -250,7 +260,7 @@ describe('crmplan import: bad input exits 2 with one line and writes nothing', (
     ['wrong columns', 'plan.csv', 'Task,When\nA,2027-01-04\n', /^crmplan: cannot import 'plan\.csv': row 1: unknown column 'Task' \(columns: ID, Name, .*\)\n$/],
     ['no Start column', 'plan.csv', 'Name,Duration\nA,2\n', /^crmplan: cannot import 'plan\.csv': row 1: the header has no 'Start' column/],
     ['a short row', 'plan.csv', 'Name,Start,Duration\nA,2027-01-04,2\nB,2027-01-05\n', /^crmplan: cannot import 'plan\.csv': row 3: 2 cells, but the header has 3 columns\n$/],
-    ['a bad date', 'plan.csv', 'Name,Start,Duration\nA,04/01/2027,2\n', /^crmplan: cannot import 'plan\.csv': row 2: Start '04\/01\/2027' is not a date written YYYY-MM-DD\n$/],
+    ['a bad date', 'plan.csv', 'Name,Start,Duration\nA,04/01/2027,2\n', /^crmplan: cannot import 'plan\.csv': row 2: Start '04\/01\/2027' is not a date written YYYY-MM-DD \(1900 to 2999\)\n$/],
     ['an unclosed quote', 'plan.csv', 'Name,Start,Duration\n"A,2027-01-04,2\n', /^crmplan: cannot import 'plan\.csv': not a CSV file: .*\n$/],
     ['broken XML', 'plan.xml', '<Project xmlns="http://schemas.microsoft.com/project">\n<Tasks><Task><UID>1</UID></Tasks>\n</Project>\n', /^crmplan: cannot import 'plan\.xml': line 2: not well-formed XML: .*\n$/],
     ['a billion-laughs entity', 'plan.xml', billionLaughs, /^crmplan: cannot import 'plan\.xml': line 2: a DOCTYPE or entity declaration is refused/],

@@ -3,7 +3,7 @@ import { CSV_COLUMNS } from '../export/csv.js';
 import type { Quantity, TaskKind } from '../model/types.js';
 import { TASK_KINDS, WEEKDAYS } from '../model/types.js';
 import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber } from '../schedule/calendar.js';
-import { ID_PATTERN, isIsoDate, parseQuantity } from '../model/values.js';
+import { DATE_YEARS, ID_PATTERN, isPlanDate, parseQuantity } from '../model/values.js';
 import { IdAllocator } from './import-ids.js';
 import { workingCalendarOfImport, workingDaysBetween } from './import-calendar.js';
 import {
@@ -174,9 +174,9 @@ interface RowDates {
 
 function datesOf(record: Row): RowDates {
   const start = required(record, 'Start');
-  if (!isIsoDate(start)) throw new ImportError(`row ${record.number}: Start '${start}' is not a date written YYYY-MM-DD`);
+  if (!isPlanDate(start)) throw new ImportError(`row ${record.number}: Start '${start}' is not a date written YYYY-MM-DD (${DATE_YEARS.first} to ${DATE_YEARS.last})`);
   const finish = record.cells.get('Finish') ?? '';
-  if (finish !== '' && !isIsoDate(finish)) throw new ImportError(`row ${record.number}: Finish '${finish}' is not a date written YYYY-MM-DD`);
+  if (finish !== '' && !isPlanDate(finish)) throw new ImportError(`row ${record.number}: Finish '${finish}' is not a date written YYYY-MM-DD (${DATE_YEARS.first} to ${DATE_YEARS.last})`);
   if (finish !== '' && finish < start) throw new ImportError(`row ${record.number}: Finish ${finish} is before Start ${start}`);
   return { start, finish: finish === '' ? undefined : finish, written: writtenDays(record, CSV_CALENDAR.workdays.length) };
 }

@@ -1,5 +1,6 @@
 import { analyzePlan, buildRuleContext } from '../analysis/analyze-plan.js';
 import { parsePlanText } from '../parse/parse-plan-text.js';
+import { MAX_TEXT_LENGTH } from '../parse/text-limits.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
 import { ImportError, importedText, type ImportedDependency, type ImportedPlan, type ImportedTask } from './imported-plan.js';
 import { planYaml } from './plan-yaml.js';
@@ -43,6 +44,7 @@ export function finishImport(plan: ImportedPlan, fileName: string, formatName: s
   });
 
   const body = planYaml(plan, start, pinned);
+  if (body.length > MAX_TEXT_LENGTH) throw new ImportError(`the plan would be over ${MAX_TEXT_LENGTH / (1024 * 1024)} MB, more than crmplan reads`);
   const analysis = analyzePlan(body);
   const schedule = analysis.schedule;
   if (!schedule) throw new ImportError('the imported plan could not be scheduled');

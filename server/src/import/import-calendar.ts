@@ -16,3 +16,4 @@ export function workingCalendarOfImport(calendar: ImportedCalendar, start: strin
 export function workingDaysBetween(calendar: WorkingCalendar, start: string, finish: string): number {
   return Math.max(0, calendar.indexOnOrBefore(finish) - calendar.indexOnOrAfter(start) + 1);
 }
+

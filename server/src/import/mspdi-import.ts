@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Quantity, Weekday } from '../model/types.js';
 import { WEEKDAYS } from '../model/types.js';
 import { dateOfDayNumber, dayNumberOfDate, type WorkingCalendar } from '../schedule/calendar.js';
-import { isIsoDate } from '../model/values.js';
+import { isPlanDate, MAX_HOLIDAYS } from '../model/values.js';
 import { IdAllocator } from './import-ids.js';
 import { workingCalendarOfImport, workingDaysBetween } from './import-calendar.js';
 import {
@@ -152,7 +152,8 @@ interface DateTime {
 
 function dateTimeOf(text: string | undefined): DateTime | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?/.exec(text ?? '');
-  if (!match || !isIsoDate(match[1]!)) return undefined;
+  // A date outside the years a plan may use (MS Project's 'NA' is 2049-12-31, which is inside) counts as none.
+  if (!match || !isPlanDate(match[1]!)) return undefined;
   return { date: match[1]!, minutes: match[2] === undefined ? 0 : Number(match[2]) * 60 + Number(match[3]) };
 }
 
@@ -263,10 +264,12 @@ function readCalendar(project: XmlElement, minutesPerDay: number, notes: string[
     }
     addRange(textOf(period, 'FromDate'), textOf(period, 'ToDate'), name, where);
   }
+  const sorted = [...holidays].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, name]) => ({ date, name }));
+  if (sorted.length > MAX_HOLIDAYS) notes.push(`the calendar has ${sorted.length} non-working days; a plan holds ${MAX_HOLIDAYS} holidays, the first ones`);
   const calendar: ImportedCalendar = {
     workdays: WEEKDAYS.filter((weekday) => workdays.has(weekday)),
     hoursPerDay,
-    holidays: [...holidays].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, name]) => ({ date, name })),
+    holidays: sorted.slice(0, MAX_HOLIDAYS),
   };
   return { calendar, clock };
 }

@@ -1,5 +1,6 @@
 import { scalarText } from '../parse/scalar-text.js';
 import type { Quantity } from '../model/types.js';
+import { MAX_DURATION } from '../model/values.js';
 import type { ImportedDependency, ImportedPlan, ImportedTask } from './imported-plan.js';
 
 
@@ -42,7 +43,7 @@ export function planYaml(plan: ImportedPlan, start: string, pinnedStarts: Readon
       lines.push(`      - id: ${task.id}`, `        name: ${scalarText(task.name)}`);
       if (task.kind && task.kind !== 'other') lines.push(`        kind: ${task.kind}`);
       if (task.owner) lines.push(`        owner: ${task.owner}`);
-      lines.push(task.milestone ? '        milestone: true' : `        duration: ${task.days}d`);
+      lines.push(task.milestone ? '        milestone: true' : `        duration: ${daysText(task.days)}`);
       pushDependencies(lines, '        ', task.dependsOn);
       if (task.assign.length > 0) {
         lines.push('        assign:');
@@ -75,15 +76,27 @@ function pushDependencies(lines: string[], indent: string, dependencies: readonl
     }
     const entries = [`task: ${dependency.target}`];
     if (dependency.type === 'SS') entries.push('type: SS');
-    if (dependency.lagDays !== 0) entries.push(`lag: ${dependency.lagDays}d`);
+    if (dependency.lagDays !== 0) entries.push(`lag: ${daysText(dependency.lagDays)}`);
     lines.push(`${indent}  - {${entries.join(', ')}}`);
   }
 }
 
-/** At most 4 decimals, never an exponent: `12.5`, `0.0267`. */
+/** At most 4 decimals, never an exponent: `12.5`, `0.0267` (absurd values are capped at 10^12). */
 export function numberText(value: number): string {
-  const text = value.toFixed(4).replace(/\.?0+$/, '');
+  const capped = Number.isFinite(value) ? Math.max(-1e12, Math.min(1e12, value)) : 0;
+  const text = capped.toFixed(4).replace(/\.?0+$/, '');
   return text === '-0' ? '0' : text;
+}
+
+/**
+ * `12d`: whole working days, capped at the longest duration a plan may have
+ * (100 years, the `limits` rule), so that a file's absurd number is still a
+ * duration the plan uses.
+ */
+function daysText(days: number): string {
+  const limit = MAX_DURATION.d;
+  const capped = Number.isFinite(days) ? Math.max(-limit, Math.min(limit, Math.round(days))) : 0;
+  return `${capped === 0 ? 0 : capped}d`;
 }
 
 function quantityText(quantity: Quantity): string {
