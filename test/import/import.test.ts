@@ -73,6 +73,14 @@ describe('crmplan import FILE.csv', () => {
     expect(run.stdout).toContain('start: 2027-01-11  # keeps the start the file gives');
   });
 
+  it('reads UTF-16 with a byte order mark as well as UTF-8', async () => {
+    const text = 'Name,Start,Duration\nCafé kickoff,2027-01-04,1\n';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const run = await crmplan(['import', 'excel.csv'], folderWith({ 'excel.csv': utf16 }));
+    expect(run.status).toBe(0);
+    expect(analyzePlan(run.stdout).model.tasks.map((task) => `${task.id?.value} ${task.name?.value}`)).toEqual(['cafe-kickoff Café kickoff']);
+  });
+
   it('caps absurd durations and lags at the 100 years a plan may hold, so check still accepts the plan', async () => {
     const csv = 'Name,Start,Working days,Predecessors\nA,2027-01-04,99999999999999999999999999,\nB,2027-01-05,1,A SS+99999999999999999999d\n';
     const run = await crmplan(['import', 'absurd.csv'], folderWith({ 'absurd.csv': csv }));

@@ -59,7 +59,10 @@ async function readLimited(file: string, shown: string): Promise<string> {
       length += bytesRead;
       if (length > MAX_IMPORT_BYTES) throw new UsageError(`cannot import '${shown}': it is over the limit of ${MAX_IMPORT_BYTES / (1024 * 1024)} MiB`);
     }
-    return buffer.subarray(0, length).toString('utf8');
+    const bytes = buffer.subarray(0, length);
+    // UTF-16 (little-endian) with a byte order mark, as some spreadsheet tools save; everything else is read as UTF-8.
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+    return bytes.toString('utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
