@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatePlan } from '../../bench/generate-plan.js';
 import { analyzePlan, type PlanAnalysis } from '../../server/src/analysis/analyze-plan.js';
 import { NO_TASKS, tjpFormat, tjpIds } from '../../server/src/export/tjp.js';
 import { randomSchedulePlan } from '../../server/src/schedule/random-schedule-plan-test-support.js';
@@ -206,6 +207,12 @@ describe('TaskJuggler export scheduled by tj3', () => {
     expect(empty, 'plans without a scheduled task').toBeLessThan(GENERATED_PLANS / 10);
     for (const [feature, plans] of Object.entries(features)) expect(plans, `plans with ${feature}`).toBeGreaterThan(2);
   }, 600_000);
+
+  it('gives every task and phase of a generated plan of 1,000 tasks the same days as crmplan', async () => {
+    const { differences, result } = await exportAndCompare(generatePlan(1000), 'generated-1000.crmplan.yaml');
+    expect(differences).toEqual([]);
+    expect(result.rows.size).toBeGreaterThan(1000);
+  }, 300_000);
 
   it('keeps names with quotes, backslashes, macros and environment variables as written, and makes ids valid and unique', async () => {
     const names = ['Say "hello" # not a comment', 'Costs $(HOME) and ${project} // too', 'ends with a backslash \\', "it's \\\" tricky", 'Ümlauts & ✓ emoji 🚀'];

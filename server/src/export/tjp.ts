@@ -417,7 +417,7 @@ function exportTaskJuggler(analysis: PlanAnalysis, request: ExportRequest): Expo
   // TaskJuggler has no dates before its project's start, and a deadline before the plan's first
   // working day must still be missed: the project then starts on that deadline's working day,
   // and every phase waits for a milestone on plan.start.
-  const earliestDeadline = Math.min(0, ...schedule.tasks.map((scheduled) => scheduled?.deadlineIndex ?? 0));
+  const earliestDeadline = schedule.tasks.reduce((earliest, scheduled) => Math.min(earliest, scheduled?.deadlineIndex ?? 0), 0);
   const projectStart = earliestDeadline < 0 ? calendar.dateOf(earliestDeadline) : calendar.start;
   const planStartId = earliestDeadline < 0 ? `${START_DATES_ID}.${tjpIdentifier('plan_start', dateTaken)}` : undefined;
   const lastUsed = laterDate(lastDate, projectStart);
