@@ -39,7 +39,7 @@ const filesUnder = (dir) => filesUnderRoot(repoRoot, dir);
 
 /** What the tarball must hold: the two bundles, the schema, the docs (rule pages included), the manifest and the three texts. */
 function expectedFiles() {
-  return ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/cli.js', 'dist/server.js', 'dist/resvg.wasm', ...filesUnder('dist/fonts'), ...filesUnder('schemas'), ...filesUnder('docs')].sort();
+  return ['package.json', 'README.md', 'LICENSE', 'NOTICE', 'CHANGELOG.md', 'dist/cli.js', 'dist/server.js', 'dist/resvg.wasm', ...filesUnder('dist/fonts'), ...filesUnder('schemas'), ...filesUnder('docs')].sort();
 }
 
 /** The environment without npm's own variables (an `npm run` parent sets many), with HOME in the sandbox. */
@@ -116,7 +116,7 @@ try {
   const extra = entries.filter((entry) => !expected.includes(entry));
   const missing = expected.filter((entry) => !entries.includes(entry));
   check(
-    `the tarball holds exactly the ${expected.length} expected files (bundles, schema, docs, README, LICENSE, CHANGELOG)`,
+    `the tarball holds exactly the ${expected.length} expected files (bundles, schema, docs, README, LICENSE, NOTICE, CHANGELOG)`,
     extra.length === 0 && missing.length === 0,
     [extra.length > 0 ? `not expected: ${extra.join(', ')}` : '', missing.length > 0 ? `missing: ${missing.join(', ')}` : ''].filter(Boolean).join('\n'),
   );

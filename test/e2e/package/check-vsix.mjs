@@ -37,6 +37,7 @@ function expectedEntries() {
     'readme.md',
     'changelog.md',
     'LICENSE.txt',
+    'NOTICE',
     manifest.icon,
     'language-configuration.json',
     'syntaxes/crmplan.tmLanguage.json',
