@@ -12,7 +12,8 @@ const MARKDOWN_PUNCTUATION = /[\\`*_[\]~]/g;
  * Plain text for a table cell or a list item: one line, HTML characters as
  * entities, pipes and markdown punctuation backslash-escaped, and a
  * zero-width space after `@` and `#` so that `@team` does not notify
- * anyone and `#12` does not link an issue.
+ * anyone and `#12` does not link an issue, and in `://` and `www.` so
+ * that an address in a name is not made a link.
  */
 export function markdownText(text: string): string {
   return text
@@ -22,7 +23,10 @@ export function markdownText(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(MARKDOWN_PUNCTUATION, (character) => `\\${character}`)
     .replace(/\|/g, '\\|')
-    .replace(/([@#])/g, '$1&#8203;');
+    .replace(/([@#])/g, '$1&#8203;')
+    // GitHub links bare addresses (`https://...`, `www.`) as it reads them.
+    .replace(/:\/\//g, ':&#8203;//')
+    .replace(/\b(www)\./gi, '$1&#8203;.');
 }
 
 /**

@@ -182,7 +182,7 @@ people: [{id: pm, capacity: 100%}]
 phases:
   - id: build
     tasks:
-      - {id: forever, duration: 90000d, owner: pm, assign: [{person: pm, load: 50%}]}
+      - {id: forever, duration: 26000d, owner: pm, assign: [{person: pm, load: 50%}]}
 `);
     const weeks = timeline.people[0]!.weeks;
     expect(weeks).toHaveLength(MAX_LOAD_WEEKS);
