@@ -273,6 +273,7 @@ describe('crmplan import: bad input exits 2 with one line and writes nothing', (
     ['broken XML', 'plan.xml', '<Project xmlns="http://schemas.microsoft.com/project">\n<Tasks><Task><UID>1</UID></Tasks>\n</Project>\n', /^crmplan: cannot import 'plan\.xml': line 2: not well-formed XML: .*\n$/],
     ['a billion-laughs entity', 'plan.xml', billionLaughs, /^crmplan: cannot import 'plan\.xml': line 2: a DOCTYPE or entity declaration is refused/],
     ['an undefined entity', 'plan.xml', '<Project><Name>&lol;</Name><Tasks/></Project>', /^crmplan: cannot import 'plan\.xml': element <Name>: unknown entity &lol;/],
+    ['nesting 200 deep', 'plan.xml', `<Project>${'<a>'.repeat(200)}${'</a>'.repeat(200)}</Project>`, /^crmplan: cannot import 'plan\.xml': the XML cannot be read: Maximum nested tags exceeded\n$/],
     ['another root', 'plan.xml', '<gantt><task/></gantt>', /^crmplan: cannot import 'plan\.xml': the root element is <gantt>, not <Project>/],
     ['a task without a duration or dates', 'plan.xml', '<Project><Tasks><Task><UID>1</UID><Name>A</Name></Task></Tasks></Project>', /^crmplan: cannot import 'plan\.xml': task UID 1 \('A'\): no <Duration> and no <Start> and <Finish>\n$/],
     ['another extension', 'plan.mpp', 'binary', /^crmplan: 'plan\.mpp' is neither \.csv nor \.xml: crmplan import FILE\.csv\|FILE\.xml \[--output PLAN\]\n$/],

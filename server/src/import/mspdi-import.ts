@@ -98,7 +98,7 @@ function parseProject(text: string): XmlElement {
   try {
     document = parser.parse(text) as XmlElement;
   } catch (error) {
-    throw new ImportError(`not well-formed XML: ${importedText(error instanceof Error ? error.message : String(error))}`);
+    throw new ImportError(`the XML cannot be read: ${importedText(error instanceof Error ? error.message : String(error))}`);
   }
   const roots = Object.keys(document);
   const project = elements(document, 'Project')[0];
