@@ -67,6 +67,10 @@ describe('crmplan init', () => {
     const result = crmplan(['init', 'plans/q3.crmplan.yml', '--template=launch-90-day', '--name=Q3 launch', '--start=2027-07-05'], cwd);
     expect(result.status, result.stderr).toBe(0);
     expect(check(cwd, 'plans/q3.crmplan.yml')).toEqual({ status: 0, findings: [] });
+    // The next command it suggests can be pasted into a shell as it is.
+    const spaced = crmplan(['init', "Q4 'big' launch.crmplan.yaml"], cwd);
+    expect(spaced.stdout).toMatch(/Next: crmplan check 'Q4 '\\''big'\\'' launch\.crmplan\.yaml'\n$/);
+    expect(check(cwd, "Q4 'big' launch.crmplan.yaml")).toEqual({ status: 0, findings: [] });
   });
 
   it('never overwrites a file: exit 2, one line, the file unchanged', () => {

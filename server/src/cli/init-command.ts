@@ -56,8 +56,13 @@ export async function initCommand(args: readonly string[], io: CliIo): Promise<n
     if (code === 'EEXIST') throw new UsageError(`'${file}' already exists: crmplan init never overwrites a file (choose another FILE)`);
     throw new UsageError(`cannot create '${file}': ${(error as Error).message}`);
   }
-  io.stdout(`Created ${file} from the '${template.id}' template (${template.title}), starting ${start}. Next: crmplan check ${file}\n`);
+  io.stdout(`Created ${file} from the '${template.id}' template (${template.title}), starting ${start}. Next: crmplan check ${shellWord(file)}\n`);
   return 0;
+}
+
+/** `file` as one word for a POSIX shell, so the suggested next command can be pasted as it is. */
+function shellWord(file: string): string {
+  return /^[\w./-]+$/.test(file) ? file : `'${file.replace(/'/g, "'\\''")}'`;
 }
 
 /** `--list` is a flag (no value), which the option parser does not know; it may not follow `--`. */
