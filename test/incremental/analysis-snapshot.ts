@@ -28,7 +28,7 @@ function nodeSnapshot(node: unknown): unknown {
   return node ?? null;
 }
 
-/** Findings, model, symbols and schedule: everything a feature or a command shows. */
+/** Findings, model, symbols, work graph and schedule: everything a feature or a command shows. */
 export function analysisSnapshot(analysis: PlanAnalysis): unknown {
   return JSON.parse(
     JSON.stringify(
@@ -36,6 +36,9 @@ export function analysisSnapshot(analysis: PlanAnalysis): unknown {
         findings: analysis.findings,
         model: analysis.model,
         declarations: analysis.symbols.declarations,
+        // Symbols and the graph may be lent by the version before (buildRuleContext).
+        duplicates: analysis.symbols.duplicates,
+        graph: { edges: analysis.graph.edges, cycles: analysis.graph.cycles, order: analysis.graph.order, structure: analysis.graph.structure },
         schedule: analysis.schedule,
       },
       (_key, value: unknown) => (value instanceof Map ? [...value.entries()] : value instanceof Set ? [...value] : value),

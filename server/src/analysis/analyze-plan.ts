@@ -1,16 +1,18 @@
 import { buildPlanModel } from '../model/build-plan-model.js';
+import { sameDeclarations, sameWorkGraphInput } from '../model/context-reuse.js';
 import { collectSymbols, type Symbols } from '../model/symbols.js';
 import type { PlanModel, Severity, SeveritySetting } from '../model/types.js';
 import { buildWorkGraph, type WorkGraph } from '../model/work-graph.js';
 import { reparsePlanText } from '../parse/incremental-parse.js';
 import { parsePlanText, type ParsedDocument } from '../parse/parse-plan-text.js';
 import { computeSchedule } from '../schedule/compute-schedule.js';
+import type { ScheduleOptions } from '../schedule/progress.js';
 import { ALL_RULES } from '../rules/index.js';
 import { limitsRule, textWasNotRead } from '../rules/limits.js';
 import type { Finding, Rule, RuleContext } from '../rules/types.js';
 
 /** Editor- or command-line-level settings; a plan's own `rules:` map wins over them. */
-export interface AnalysisSettings {
+export interface AnalysisSettings extends ScheduleOptions {
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
 }
 
@@ -54,7 +56,8 @@ export function reanalyzePlan(
   settings: AnalysisSettings = {},
   rules: readonly Rule[] = ALL_RULES,
 ): PlanAnalysis {
-  return analyzeParsedPlan(reparsePlanText(previous.parsed, text), settings, rules);
+  const parsed = reparsePlanText(previous.parsed, text);
+  return runRules(buildRuleContext(parsed, previous, settings), settings, rules);
 }
 
 /** The pipeline after parsing: model, graph, schedule and rules. */
@@ -63,7 +66,7 @@ export function analyzeParsedPlan(
   settings: AnalysisSettings = {},
   rules: readonly Rule[] = ALL_RULES,
 ): PlanAnalysis {
-  return runRules(buildRuleContext(parsed), settings, rules);
+  return runRules(buildRuleContext(parsed, undefined, settings), settings, rules);
 }
 
 /** The rules on a built context, with the severities that configuration gives them. */
@@ -86,9 +89,23 @@ export function runRules(context: RuleContext, settings: AnalysisSettings = {}, 
   return { ...context, findings };
 }
 
-export function buildRuleContext(parsed: ParsedDocument): RuleContext {
+/**
+ * Model, symbols, work graph and schedule of a parse. `previous`, the
+ * context of an earlier version of the same document, lends its symbols and
+ * graph when what they are built from did not change (model/context-reuse.ts):
+ * most keystrokes move no id and no dependency. The schedule is always
+ * computed again (a duration or a date is what most edits change).
+ */
+export function buildRuleContext(parsed: ParsedDocument, previous?: RuleContext, options?: ScheduleOptions): RuleContext {
   const model: PlanModel = buildPlanModel(parsed);
-  const symbols: Symbols = collectSymbols(model);
-  const graph: WorkGraph = buildWorkGraph(model, symbols);
-  return { parsed, model, symbols, graph, schedule: computeSchedule(model, graph) };
+  const symbols: Symbols = previous && sameDeclarations(previous.model, model) ? previous.symbols : collectSymbols(model);
+  const graph: WorkGraph =
+    previous && symbols === previous.symbols && sameWorkGraphInput(previous.model, model) ? previous.graph : buildWorkGraph(model, symbols);
+  return { parsed, model, symbols, graph, schedule: computeSchedule(model, graph, scheduleOptionsOf(options)) };
+}
+
+/** Only the status-date options (the settings also carry rule severities, which the schedule does not read). */
+export function scheduleOptionsOf(options: ScheduleOptions | undefined): ScheduleOptions | undefined {
+  if (!options?.statusDate && !options?.today) return undefined;
+  return { ...(options.statusDate ? { statusDate: options.statusDate } : {}), ...(options.today ? { today: options.today } : {}) };
 }

@@ -56,6 +56,10 @@ interface DocumentState {
    * validation analysing the same version in steps at the same time share it.
    */
   context?: RuleContext;
+  /** The status-date options `context` was scheduled with (scheduleOptionsKey). */
+  contextKey?: string;
+  /** The context of the version before, until this one's is built: it lends what did not change (buildRuleContext). */
+  previous?: RuleContext;
   analysis?: { readonly settingsKey: string; readonly analysis: PlanAnalysis };
 }
 
@@ -81,7 +85,7 @@ export class LanguageService {
     const done = this.cached(document, settings);
     if (done) return done;
     const state = this.parse(document);
-    return this.finish(state, settings, buildRuleContext(state.parsed));
+    return this.finish(state, settings, this.context(state, settings));
   }
 
   /**
@@ -96,7 +100,7 @@ export class LanguageService {
     if (done) return done;
     const state = this.parse(document);
     if (!(await next())) return undefined;
-    const context = (state.context ??= buildRuleContext(state.parsed));
+    const context = this.context(state, settings);
     if (!(await next())) return undefined;
     // A request may have analysed the same version meanwhile.
     return this.cached(document, settings) ?? this.finish(state, settings, context);
@@ -132,9 +136,26 @@ export class LanguageService {
     this.states.delete(document.uri);
     const text = document.getText();
     const parsed = state ? reparsePlanText(state.parsed, text) : parsePlanText(text);
-    const fresh: DocumentState = { version: document.version, parsed, settings: state?.settings ?? {} };
+    const fresh: DocumentState = {
+      version: document.version,
+      parsed,
+      settings: state?.settings ?? {},
+      previous: state?.context ?? state?.previous,
+    };
     this.states.set(document.uri, fresh);
     return fresh;
+  }
+
+  /** Model, graph and schedule of the state's parse, built once. */
+  private context(state: DocumentState, settings: AnalysisSettings): RuleContext {
+    const key = scheduleOptionsKey(settings);
+    if (!state.context || state.contextKey !== key) {
+      // Another status date schedules the same parse again; the old context lends what did not change.
+      state.context = buildRuleContext(state.parsed, state.context ?? state.previous, settings);
+      state.contextKey = key;
+      state.previous = undefined;
+    }
+    return state.context;
   }
 
   private finish(state: DocumentState, settings: AnalysisSettings, context: RuleContext): PlanAnalysis {
@@ -238,5 +259,9 @@ export class LanguageService {
 }
 
 function settingsKeyOf(settings: AnalysisSettings): string {
-  return JSON.stringify(settings.rules ?? {});
+  return `${JSON.stringify(settings.rules ?? {})} ${scheduleOptionsKey(settings)}`;
+}
+
+function scheduleOptionsKey(settings: AnalysisSettings): string {
+  return `${settings.statusDate ?? ''} ${settings.today ?? ''}`;
 }
