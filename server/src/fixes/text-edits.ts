@@ -42,7 +42,10 @@ function lineBreakLength(text: string, offset: number): number {
 }
 
 export function column(text: string, offset: number): number {
-  return offset - lineStart(text, offset);
+  const start = lineStart(text, offset);
+  // A byte order mark (a file saved by some Windows editors) is not indentation.
+  const mark = start === 0 && offset > 0 && text.startsWith('\ufeff') ? 1 : 0;
+  return offset - start - mark;
 }
 
 function onlySpacesBetween(text: string, start: number, end: number): boolean {
