@@ -112,7 +112,7 @@ interface Difference {
 function compare(analysis: PlanAnalysis, content: string, result: Tj3Run): Difference[] {
   const { model, schedule } = analysis;
   const ids = tjpIds(analysis);
-  const time = workingTime(model, content);
+  const time = workingTime(content);
   const differences: Difference[] = [];
   const check = (what: string, tjId: string | undefined, expected: { start: string; finish: string } | undefined): void => {
     if (tjId === undefined || expected === undefined) return;

@@ -1,6 +1,5 @@
 import { accessSync, constants } from 'node:fs';
 import * as path from 'node:path';
-import type { PlanModel } from '../../server/src/model/types.js';
 
 /** The `tj3` on PATH, or undefined. */
 export function findTj3(): string | undefined {
@@ -18,11 +17,13 @@ export function findTj3(): string | undefined {
 }
 
 /**
- * How the test reads TaskJuggler's instants as crmplan's working days,
- * written here from the plan's calendar (not with crmplan's calendar code):
- * a start instant is the working day of the first working minute at or
- * after it, an end instant the working day of the last working minute
- * before it. The day's window is the one the export wrote in `workinghours`.
+ * How the test reads TaskJuggler's instants as crmplan's working days: a
+ * start instant is the working day of the first working minute at or after
+ * it, an end instant the working day of the last working minute before it.
+ * Working days, the day's window and the holidays are read from what tj3
+ * was given (the export's `workinghours` and `leaves holiday` lines), with
+ * plain date arithmetic here, not with crmplan's calendar code: a wrong
+ * calendar in the file moves TaskJuggler's dates away from crmplan's.
  */
 export interface WorkingTime {
   /** `YYYY-MM-DD-HH:MM` -> the working day of the first working minute at or after it. */
@@ -34,15 +35,15 @@ export interface WorkingTime {
 const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const DAY_MS = 86_400_000;
 
-export function workingTime(model: PlanModel, exported: string): WorkingTime {
-  const window = /^\s*workinghours [a-z, ]+ (\d{1,2}):(\d\d) - (\d{1,2}):(\d\d)$/m.exec(exported);
+export function workingTime(exported: string): WorkingTime {
+  const window = /^\s*workinghours ([a-z, ]+) (\d{1,2}):(\d\d) - (\d{1,2}):(\d\d)$/m.exec(exported);
   if (!window) throw new Error('the export has no workinghours window');
-  const opens = Number(window[1]) * 60 + Number(window[2]);
-  const closes = Number(window[3]) * 60 + Number(window[4]);
-  const workdays = model.plan.calendar.workdays.length > 0 ? model.plan.calendar.workdays : ['mon', 'tue', 'wed', 'thu', 'fri'];
-  const holidays = new Set(model.plan.calendar.holidays.map((holiday) => holiday.date));
+  const workdays = window[1]!.split(/,\s*/);
+  const opens = Number(window[2]) * 60 + Number(window[3]);
+  const closes = Number(window[4]) * 60 + Number(window[5]);
+  const holidays = new Set([...exported.matchAll(/^leaves holiday ".*" (\d{4}-\d\d-\d\d)$/gm)].map((match) => match[1]!));
   const isWorkingDay = (date: string): boolean =>
-    !holidays.has(date) && (workdays as readonly string[]).includes(WEEKDAY_NAMES[new Date(`${date}T00:00:00Z`).getUTCDay()]!);
+    !holidays.has(date) && workdays.includes(WEEKDAY_NAMES[new Date(`${date}T00:00:00Z`).getUTCDay()]!);
   const shift = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
   const split = (instant: string): [string, number] => {
     const match = /^(\d{4}-\d\d-\d\d)-(\d\d):(\d\d)$/.exec(instant);
