@@ -48,6 +48,10 @@ describe('round trip through MS Project XML', () => {
     expect(datesByName(imported)).toEqual(datesByName(original));
     expect(imported.schedule?.finish).toBe(original.schedule?.finish);
     expect(notes).toEqual([]);
+    // The manager comes back as the person of that name.
+    const managerName = (analysis: PlanAnalysis): string | undefined =>
+      analysis.model.people.find((person) => person.id?.value === analysis.model.plan.manager?.id)?.name?.value;
+    expect(managerName(imported)).toBe(managerName(original));
   });
 });
 

@@ -9,6 +9,8 @@ import type { DependencyType, Quantity, TaskKind, Weekday } from '../model/types
 export interface ImportedPlan {
   readonly name: string;
   readonly organization?: string;
+  /** A person id: the project's manager. */
+  readonly manager?: string;
   readonly calendar: ImportedCalendar;
   /** Where to start when no task has a date (MSPDI `StartDate`). */
   readonly fallbackStart?: string;

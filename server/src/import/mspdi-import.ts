@@ -54,11 +54,14 @@ export function importMspdi(text: string, fileName: string): ImportedPlan {
   readAssignments(project, outline, people.byUid, notes);
   resolveLinks(outline, working.workdaysPerWeek, minutesPerDay, notes);
 
+  const managerName = textOf(project, 'Manager');
+  const manager = managerName ? personByName.get(managerName.toLowerCase()) : undefined;
   const title = textOf(project, 'Title') || textOf(project, 'Name')?.replace(/\.xml$/i, '') || fileName.replace(/\.xml$/i, '');
   const startDate = dateTimeOf(textOf(project, 'StartDate'));
   return {
     name: title || 'Imported plan',
     organization: textOf(project, 'Company') || undefined,
+    manager,
     calendar,
     fallbackStart: startDate?.date,
     people: people.list,

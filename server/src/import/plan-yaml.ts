@@ -13,7 +13,9 @@ import type { ImportedDependency, ImportedPlan, ImportedTask } from './imported-
 export function planYaml(plan: ImportedPlan, start: string, pinnedStarts: ReadonlyMap<ImportedTask, string>): string {
   const lines: string[] = ['crmplan: 1', 'plan:', `  name: ${scalarText(plan.name)}`];
   if (plan.organization) lines.push(`  organization: ${scalarText(plan.organization)}`);
-  lines.push(`  start: ${start}`, '  calendar:');
+  lines.push(`  start: ${start}`);
+  if (plan.manager) lines.push(`  manager: ${plan.manager}`);
+  lines.push('  calendar:');
   lines.push(`    workdays: [${plan.calendar.workdays.join(', ')}]`);
   lines.push(`    hours_per_day: ${numberText(plan.calendar.hoursPerDay)}`);
   if (plan.calendar.holidays.length > 0) {
