@@ -97,6 +97,25 @@ phases:
     ]);
   });
 
+  it('commas in block scalars and plain text are not a list; CRLF, a BOM and a list never closed are read as the parser reads them', () => {
+    const commas = Array.from({ length: MAX_FLOW_ITEMS + 5 }, () => 'a').join(', ');
+    const block = `${HEAD}      - id: a\n        name: A\n        duration: 1d\n        rollback: |\n          [${commas}]\n      - id: b\n        name: plain [${commas}\n        duration: 1d\n`;
+    expect(check(block).findings).toEqual([]);
+    expect(analyzePlan(block).model.tasks.map((task) => task.rollback?.value ?? task.name?.value)).toEqual([`[${commas}]\n`, `plain [${commas}`]);
+    const long = `depends_on: [${commas}]`;
+    const crlf = `\uFEFF${HEAD}      - {id: a, name: A, duration: 1d}\n      - {id: b, name: B, duration: 1d, ${long}}\n`.replace(/\n/g, '\r\n');
+    const { findings } = check(crlf);
+    expect(findings).toHaveLength(1);
+    expect(crlf[findings[0]!.span.start]).toBe('[');
+    expect(analyzePlan(crlf).model.tasks.map((task) => task.id?.value)).toEqual(['a', 'b']);
+    const unclosed = `${HEAD}      - {id: a, name: A, duration: 1d, depends_on: [${commas}\n`;
+    const analysis = analyzePlan(unclosed);
+    expect(analysis.findings.filter((finding) => finding.rule === RULE).map((finding) => finding.message)).toEqual([
+      'This list in brackets has 10,005 items: at most 10,000 are read, so it is read as empty.',
+    ]);
+    expect(analysis.findings.some((finding) => finding.rule === 'yaml-syntax')).toBe(true);
+  });
+
   it('brackets and commas in quotes and comments are not a list', () => {
     const commas = ','.repeat(MAX_FLOW_ITEMS + 5);
     const text = `${HEAD}      - {id: a, name: '[${commas}]', duration: 1d} # [${commas}]\n      - {id: b, name: "[${commas}", duration: 1d}\n`;
