@@ -1,9 +1,10 @@
 import type { PlanAnalysis } from '../analysis/analyze-plan.js';
-import type { Dependency, PlanModel, Quantity, Task } from '../model/types.js';
+import type { Dependency, PlanModel, Quantity } from '../model/types.js';
 import { WEEKDAYS } from '../model/types.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
 import { xmlText } from '../render/xml-text.js';
 import type { ExportFormat, ExportResult } from './export-format.js';
+import { taskLabel } from './plan-export-support.js';
 import { unscheduledTasks } from './unscheduled.js';
 
 /**
@@ -437,10 +438,6 @@ function phaseDates(schedule: Schedule, taskIndexes: readonly number[]): RowDate
 function currencyCode(model: PlanModel): string {
   const currency = model.plan.budget?.currency?.value.trim().toUpperCase();
   return currency && /^[A-Z]{3}$/.test(currency) ? currency : 'USD';
-}
-
-function taskLabel(task: Task, taskIndex: number): string {
-  return task.id ? `task '${task.id.value}'` : `task ${taskIndex + 1} ('${task.name?.value ?? 'unnamed'}', no id)`;
 }
 
 function phaseLabel(model: PlanModel, phaseIndex: number): string {
