@@ -177,13 +177,20 @@ function withSnippet(
   return { span, newText: plain, snippet };
 }
 
-/** Where a pair begins: at its key, or at the `?` of an explicit key (`? [a, b]`), which is the column of its mapping. */
+/** Before a key on its line, only indentation and what belongs to the entry: an explicit key's `?`, tags, anchors. */
+const ENTRY_PREFIX = /^( *)(?:(?:\?|![^\s]*|&[^\s]+) +)+$/;
+
+/**
+ * Where a pair begins, which is the column of its mapping: at its key, or
+ * at the `?` of an explicit key (`? [a, b]`) or the tag or anchor before it
+ * (`! Source: x`, `&a key: x`).
+ */
 function keyStartOf(text: string, pair: Pair): number | undefined {
   const start = isNodeValue(pair.key) ? pair.key.range?.[0] : undefined;
   if (start === undefined) return undefined;
-  let before = start;
-  while (before > 0 && text[before - 1] === ' ') before--;
-  return text[before - 1] === '?' ? before - 1 : start;
+  const line = lineStart(text, start);
+  const prefix = ENTRY_PREFIX.exec(text.slice(line, start));
+  return prefix ? line + (prefix[1]?.length ?? 0) : start;
 }
 
 /**
