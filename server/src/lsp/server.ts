@@ -18,6 +18,8 @@ import { EXPORT_FORMATS_REQUEST, EXPORT_REQUEST, type ExportParams } from '../sh
 import { exportFormats, exportJob } from '../service/features/export.js';
 import { DEFAULT_SETTINGS, normalizeSettings, type CrmplanSettings } from '../shared/settings.js';
 import { CRMPLAN_VERSION } from '../shared/version.js';
+import { localToday } from '../shared/plan-templates.js';
+import type { AnalysisSettings } from '../analysis/analyze-plan.js';
 import { PlanDocuments } from './plan-documents.js';
 import { invalidParams, type ParamsShape } from './request-params.js';
 import { answerInSteps } from './request-steps.js';
@@ -88,7 +90,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const current = documents.get(uri);
     // The text may have changed while we waited for the settings.
     if (!current || current.version !== version) return;
-    const diagnostics = await service.validateInSteps(current, { rules: settings.rules }, stillCurrent(current));
+    const diagnostics = await service.validateInSteps(current, analysisSettings(settings), stillCurrent(current));
     // Stopped for a newer version, or finished on the text of an older one: the newer version's own validation is scheduled.
     if (!diagnostics || documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -268,4 +270,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * What the analysis reads of the editor settings: the rule severities and
+ * the status date, `crmplan.statusDate` or else today (the local date), which
+ * counts for plans that record progress (docs/format.md#the-status-date).
+ */
+function analysisSettings(settings: CrmplanSettings): AnalysisSettings {
+  if (settings.statusDate) return { rules: settings.rules, statusDate: settings.statusDate };
+  return { rules: settings.rules, today: localToday() };
 }

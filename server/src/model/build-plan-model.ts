@@ -118,6 +118,7 @@ class PlanModelBuilder {
       manager: this.reference(field(map, 'manager'), 'person', 'manager'),
       calendar: readCalendar(asMap(field(map, 'calendar'))),
       budget: readBudget(asMap(field(map, 'budget'))),
+      statusDate: dateValue(field(map, 'status_date')),
       span: map ? spanOf(map) : undefined,
       keySpan: planEntry ? spanOf(planEntry.keyNode) : undefined,
     };
@@ -262,6 +263,9 @@ class PlanModelBuilder {
       complexity: enumValue(field(map, 'complexity'), LEVELS),
       status: enumValue(field(map, 'status'), STATUSES),
       rollback: textValue(field(map, 'rollback')),
+      progress: progressValue(field(map, 'progress')),
+      actualStart: dateValue(field(map, 'actual_start')),
+      actualFinish: dateValue(field(map, 'actual_finish')),
     };
   }
 
@@ -436,6 +440,13 @@ function idValue(node: unknown): Spanned<string> | undefined {
 function dateValue(node: unknown): Spanned<string> | undefined {
   const text = stringValue(node);
   return text && isPlanDate(text.value) ? text : undefined;
+}
+
+/** `progress: 60%` as 60; undefined for a number (`0.6`) or over 100% (the `schema` rule reports both). */
+function progressValue(node: unknown): Spanned<number> | undefined {
+  const text = stringValue(node);
+  const percent = text && parsePercent(text.value);
+  return text && percent !== undefined && percent <= 100 ? { value: percent, span: text.span } : undefined;
 }
 
 function enumValue<T extends string>(node: unknown, values: readonly T[]): Spanned<T> | undefined {

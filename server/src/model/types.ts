@@ -151,6 +151,12 @@ export interface Task extends Item {
   readonly complexity?: Spanned<'low' | 'medium' | 'high'>;
   readonly status?: Spanned<'planned' | 'in-progress' | 'done' | 'blocked'>;
   readonly rollback?: Spanned<string>;
+  /** `progress: 60%` as a number from 0 to 100; absent when not a percentage up to 100% (`schema` reports it). */
+  readonly progress?: Spanned<number>;
+  /** The day work on the task really began (ISO date). */
+  readonly actualStart?: Spanned<string>;
+  /** The day the task really finished (ISO date). */
+  readonly actualFinish?: Spanned<string>;
 }
 
 export interface Phase extends Item {
@@ -220,6 +226,8 @@ export interface PlanInfo {
   readonly manager?: Reference;
   readonly calendar: Calendar;
   readonly budget?: Budget;
+  /** `status_date`: the day the plan's progress and actual dates are recorded as of (docs/format.md#progress-and-actual-dates). */
+  readonly statusDate?: Spanned<string>;
   /** Span of the `plan` mapping, or of the `plan` key when it is not a map. */
   readonly span?: Span;
   readonly keySpan?: Span;

@@ -2,6 +2,7 @@ import { dependencyCycleRule } from './dependency-cycle.js';
 import { duplicateIdRule } from './duplicate-id.js';
 import { limitsRule } from './limits.js';
 import { PRACTICE_RULES } from './practice-rules.js';
+import { PROGRESS_RULES } from './progress-rules.js';
 import { QUALITY_RULES } from './quality-rules.js';
 import { RULE_NAMES } from './rule-names.js';
 import { SCHEDULE_RULES } from './schedule-rules.js';
@@ -15,7 +16,7 @@ const CORE_RULES: readonly Rule[] = [yamlSyntaxRule, schemaRule, limitsRule, dup
 const contractOrder = (rule: Rule): number => (RULE_NAMES as readonly string[]).indexOf(rule.name);
 
 /** Every rule, in the order of the contract's table. */
-export const ALL_RULES: readonly Rule[] = [...CORE_RULES, ...SCHEDULE_RULES, ...PRACTICE_RULES, ...QUALITY_RULES].sort(
+export const ALL_RULES: readonly Rule[] = [...CORE_RULES, ...SCHEDULE_RULES, ...PRACTICE_RULES, ...QUALITY_RULES, ...PROGRESS_RULES].sort(
   (a, b) => contractOrder(a) - contractOrder(b),
 );
 

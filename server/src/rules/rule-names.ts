@@ -29,6 +29,9 @@ export const RULE_NAMES = [
   'customization-heavy',
   'integration-buffer',
   'no-communication-plan',
+  'behind-schedule',
+  'actual-dates',
+  'progress-not-started',
 ] as const;
 
 export type RuleName = (typeof RULE_NAMES)[number];

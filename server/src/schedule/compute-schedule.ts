@@ -4,6 +4,15 @@ import type { WorkEdge, WorkGraph } from '../model/work-graph.js';
 import { createWorkingCalendar, type WorkingCalendar } from './calendar.js';
 import { EdgeKind, ForwardPass, ScheduleEdges } from './forward-pass.js';
 import { computeOverallocations, type Overallocation } from './load.js';
+import {
+  progressApplies,
+  progressBounds,
+  resolveStatusDate,
+  type ProgressBounds,
+  type ScheduleOptions,
+  type StatusDate,
+  type TaskProgress,
+} from './progress.js';
 
 /**
  * The plan's schedule, exact to the day (see "Scheduling" in the format
@@ -27,6 +36,13 @@ export interface Schedule {
   /** The critical tasks' indexes, in the same order (including tasks without an id). */
   readonly criticalTaskIndexes: readonly number[];
   readonly overallocations: readonly Overallocation[];
+  /** The status date of this run, when there is one (schedule/progress.ts). */
+  readonly status?: StatusDate;
+  /**
+   * The plan's schedule without progress, actual dates and status date, when
+   * those changed anything: what `behind-schedule` and the hover compare with.
+   */
+  readonly planned?: Schedule;
 }
 
 export interface TaskSchedule {
@@ -74,6 +90,8 @@ export interface TaskSchedule {
   readonly deadlineMissed: boolean;
   /** How many working days late the finish is; 0 when on time or without a deadline. */
   readonly deadlineOverrun: number;
+  /** Its progress state, when the plan's progress data applies (Schedule.planned is then set). */
+  readonly progress?: TaskProgress;
 }
 
 export interface PhaseSchedule {
@@ -123,10 +141,10 @@ function durationDays(task: Task, calendar: WorkingCalendar): number {
  * `plan.start` (the `schema` rule reports it): without a start there are no
  * dates to give, and inventing one would print wrong dates.
  */
-export function computeSchedule(model: PlanModel, graph: WorkGraph): Schedule | undefined {
+export function computeSchedule(model: PlanModel, graph: WorkGraph, options?: ScheduleOptions): Schedule | undefined {
   const start = model.plan.start?.value;
   if (start === undefined) return undefined;
-  return computeScheduleWithCalendar(model, graph, workingCalendarOf(model.plan.calendar, start));
+  return computeScheduleWithCalendar(model, graph, workingCalendarOf(model.plan.calendar, start), options);
 }
 
 /** How many calendars `workingCalendarOf` keeps. */
@@ -162,7 +180,12 @@ function workingCalendarOf(calendar: Calendar, start: string): WorkingCalendar {
  * results are computed from those, and dates are formatted by the
  * calendar, once per working day.
  */
-export function computeScheduleWithCalendar(model: PlanModel, graph: WorkGraph, calendar: WorkingCalendar): Schedule {
+export function computeScheduleWithCalendar(
+  model: PlanModel,
+  graph: WorkGraph,
+  calendar: WorkingCalendar,
+  options?: ScheduleOptions,
+): Schedule {
   const taskCount = model.tasks.length;
   const phaseCount = model.phases.length;
   const nodeCount = taskCount + phaseCount;
@@ -182,13 +205,19 @@ export function computeScheduleWithCalendar(model: PlanModel, graph: WorkGraph, 
     if (written.start) startBounds[task] = calendar.indexOnOrAfter(written.start.value);
     if (written.deadline) deadlineIndexes[task] = calendar.indexOnOrBefore(written.deadline.value);
   }
+  // Progress data changes the schedule only with a status date or actual
+  // dates; then the schedule without them is kept as `planned` too.
+  const status = options?.ignoreProgress ? undefined : resolveStatusDate(model, calendar, options);
+  const bounds: ProgressBounds | undefined =
+    !options?.ignoreProgress && progressApplies(model, status) ? progressBounds(model, calendar, durations, status) : undefined;
+  const planned = bounds ? computeScheduleWithCalendar(model, graph, calendar, { ignoreProgress: true }) : undefined;
 
   // Forward pass: prerequisites come first in `order`, so every scheduled
   // predecessor already has its dates. Edges to cyclic nodes are ignored.
   // NaN = not scheduled.
   const early = new Float64Array(nodeCount).fill(Number.NaN);
   const earlyEnd = new Float64Array(nodeCount).fill(Number.NaN);
-  const forward = new ForwardPass(edges, taskCount, durations, startBounds, early, earlyEnd);
+  const forward = new ForwardPass(edges, taskCount, durations, startBounds, early, earlyEnd, bounds);
   for (let position = 0; position < order.length; position++) forward.scheduleNode(order[position]!);
 
   let projectEnd = 0;
@@ -281,11 +310,15 @@ export function computeScheduleWithCalendar(model: PlanModel, graph: WorkGraph, 
     const finishIndex = days > 0 ? e - 1 : s;
     if (finishIndex > latestFinish) latestFinish = finishIndex;
     const ls = lateStart[taskIndex]!;
-    const totalFloat = ls - s;
+    // Actual dates may sit before what their predecessors allow (actual-dates reports it): no negative float.
+    const totalFloat = bounds ? Math.max(0, ls - s) : ls - s;
     const critical = totalFloat === 0;
     if (critical) criticalTaskIndexes.push(taskIndex);
     const startBound = Number.isNaN(startBounds[taskIndex]!) ? undefined : startBounds[taskIndex];
-    const startDelay = startBound === undefined ? 0 : Math.max(0, s - Math.max(0, startBound));
+    // The status date and actual dates are not dependencies: start-conflict reads only what these push.
+    const fixed = bounds !== undefined && !Number.isNaN(bounds.fixedStart[taskIndex]!);
+    const dependencyStart = bounds && !fixed ? bounds.startBeforeFloor[taskIndex]! : s;
+    const startDelay = startBound === undefined || fixed ? 0 : Math.max(0, dependencyStart - Math.max(0, startBound));
     const deadlineIndex = Number.isNaN(deadlineIndexes[taskIndex]!) ? undefined : deadlineIndexes[taskIndex];
     const deadlineOverrun = deadlineIndex === undefined ? 0 : Math.max(0, finishIndex - deadlineIndex);
     tasks[taskIndex] = {
@@ -301,7 +334,7 @@ export function computeScheduleWithCalendar(model: PlanModel, graph: WorkGraph, 
       totalFloat: small(totalFloat),
       freeFloat: small(freeFloat[taskIndex]!),
       critical,
-      milestone: !missing && days === 0,
+      milestone: !missing && (bounds ? bounds.progress[taskIndex]!.plannedDuration : days) === 0,
       durationMissing: missing,
       drivingEdge: forward.drivingEdges[taskIndex],
       startBound: startBound === undefined ? undefined : small(startBound),
@@ -310,6 +343,7 @@ export function computeScheduleWithCalendar(model: PlanModel, graph: WorkGraph, 
       deadlineIndex: deadlineIndex === undefined ? undefined : small(deadlineIndex),
       deadlineMissed: deadlineOverrun > 0,
       deadlineOverrun: small(deadlineOverrun),
+      ...(bounds ? { progress: bounds.progress[taskIndex]! } : {}),
     };
   }
 
@@ -351,6 +385,8 @@ export function computeScheduleWithCalendar(model: PlanModel, graph: WorkGraph, 
     criticalPath,
     criticalTaskIndexes,
     overallocations: computeOverallocations(model, calendar, tasks),
+    ...(status ? { status } : {}),
+    ...(planned ? { planned } : {}),
   };
 }
 

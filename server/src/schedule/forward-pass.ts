@@ -1,5 +1,6 @@
 import type { WorkEdge, WorkGraph } from '../model/work-graph.js';
 import type { WorkingCalendar } from './calendar.js';
+import type { ProgressBounds } from './progress.js';
 
 /** What an edge of `ScheduleEdges` means to the passes. */
 export const EdgeKind = {
@@ -81,6 +82,8 @@ export class ScheduleEdges {
  * - a task starts at the largest of 0, its `start` bound and the bound each
  *   dependency sets (FS: predecessor's e + lag; SS: predecessor's s + lag);
  *   the first dependency that sets the largest bound drives it;
+ * - with progress bounds, a task with actual dates keeps them and a task
+ *   not started starts no earlier than the status date (schedule/progress.ts);
  * - a phase spans its scheduled tasks (unscheduled without any);
  * - edges to nodes on a cycle, or to unscheduled ones (an empty phase),
  *   impose nothing.
@@ -98,6 +101,8 @@ export class ForwardPass {
     private readonly startBounds: Float64Array,
     readonly early: Float64Array,
     readonly earlyEnd: Float64Array,
+    /** Actual dates and the status date (schedule/progress.ts); absent: none apply. */
+    private readonly progress?: ProgressBounds,
   ) {
     this.drivingEdges = new Array<WorkEdge | undefined>(taskCount).fill(undefined);
   }
@@ -111,6 +116,14 @@ export class ForwardPass {
   private scheduleTask(task: number): void {
     const { early, earlyEnd } = this;
     const { start, target, kind, lag, onCycle } = this.edges;
+    const progress = this.progress;
+    if (progress && !Number.isNaN(progress.fixedStart[task]!)) {
+      // Actual dates are what happened: no dependency moves them.
+      early[task] = progress.fixedStart[task]!;
+      earlyEnd[task] = progress.fixedEnd[task]!;
+      this.drivingEdges[task] = undefined;
+      return;
+    }
     let s = 0;
     const startBound = this.startBounds[task]!;
     if (startBound > s) s = startBound; // false for NaN: no bound
@@ -125,6 +138,14 @@ export class ForwardPass {
       if (bound > s) {
         s = bound;
         driver = position;
+      }
+    }
+    if (progress) {
+      progress.startBeforeFloor[task] = s;
+      // Nothing not started is scheduled before the status date.
+      if (progress.floor[task]! > s) {
+        s = progress.floor[task]!;
+        driver = -1;
       }
     }
     early[task] = s;

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../model/values.js';
+import { isIsoDate, parsePercent } from '../model/values.js';
 
 /**
  * The custom formats of schemas/crmplan.schema.json, by name. The standalone
@@ -7,4 +7,8 @@ import { isIsoDate } from '../model/values.js';
  */
 export const PLAN_SCHEMA_FORMATS = {
   'crmplan-date': { type: 'string', validate: isIsoDate },
+  /** `progress`: at most 100% (the pattern reports a value that is no percentage). */
+  'crmplan-progress': { type: 'string', validate: (text: string) => (parsePercent(text) ?? 0) <= 100 },
+  /** `progress: 0.6`: a number is never a progress; the finding asks for a percentage. */
+  'crmplan-progress-fraction': { type: 'number', validate: () => false },
 } as const;

@@ -1,16 +1,20 @@
 import type { SeveritySetting } from '../model/types.js';
+import { isPlanDate } from '../model/values.js';
 
 /** The `crmplan.*` settings the server reads, per document (scopeUri). */
 export interface CrmplanSettings {
   readonly validation: { readonly delay: number };
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   readonly inlayHints: { readonly enabled: boolean };
+  /** `crmplan.statusDate`: a real date `YYYY-MM-DD`, or '' for today (an invalid value reads as ''). */
+  readonly statusDate: string;
 }
 
 export const DEFAULT_SETTINGS: CrmplanSettings = {
   validation: { delay: 150 },
   rules: {},
   inlayHints: { enabled: true },
+  statusDate: '',
 };
 
 const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -33,6 +37,7 @@ export function normalizeSettings(section: unknown): CrmplanSettings {
     },
     rules,
     inlayHints: { enabled: inlayHints['enabled'] !== false },
+    statusDate: typeof record['statusDate'] === 'string' && isPlanDate(record['statusDate'].trim()) ? record['statusDate'].trim() : '',
   };
 }
 

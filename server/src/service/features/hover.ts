@@ -6,7 +6,7 @@ import type { DueSpec, Namespace, Phase, Reference, Span, Task } from '../../mod
 import { formatDuration } from '../../model/values.js';
 import { findRule } from '../../rules/index.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../../schedule/calendar.js';
-import { resolveDueAfter, type Schedule } from '../../schedule/compute-schedule.js';
+import { resolveDueAfter, type Schedule, type TaskSchedule } from '../../schedule/compute-schedule.js';
 import { assignmentDailyLoad, dailyCapacity } from '../../schedule/load.js';
 import type { PlanAnalysis, ReportedFinding } from '../../analysis/analyze-plan.js';
 import { ruleDocsHref, spanToRange } from '../diagnostics.js';
@@ -180,6 +180,7 @@ function taskSection(context: HoverContext, taskIndex: number): string {
       const verdict = scheduled.deadlineMissed ? `missed by ${workingDays(scheduled.deadlineOverrun)}` : 'met';
       lines.push(`Deadline: ${longDate(task.deadline.value)} — ${verdict}`);
     }
+    lines.push(...progressLines(task, scheduled, schedule));
   }
 
   lines.push(ownerLine(context, task, phase));
@@ -194,6 +195,40 @@ function taskSection(context: HoverContext, taskIndex: number): string {
     lines.push(`Assigned:${nested(assignments)}`);
   }
   return `${heading(task.name?.value, 'task', task.id?.value ?? `(task ${taskIndex + 1})`)}\n\n${list(lines)}`;
+}
+
+/**
+ * Progress, actual dates and the planned dates (the schedule without
+ * progress) next to the forecast, when the plan's progress data applies.
+ */
+function progressLines(task: Task, scheduled: TaskSchedule, schedule: Schedule): string[] {
+  const progress = scheduled.progress;
+  if (!progress) return [];
+  const lines: string[] = [];
+  const status = schedule.status;
+  const asOf = status ? ` as of ${status.source === 'today' ? 'today, ' : ''}${longDate(status.date)}` : '';
+  const state =
+    progress.state === 'finished'
+      ? 'finished'
+      : progress.state === 'started'
+        ? `started${progress.remaining !== undefined && status ? `, ${workingDays(progress.remaining)} left` : ''}`
+        : 'not started';
+  const percent = progress.percent !== undefined ? `${formatNumber(progress.percent)}% — ` : '';
+  lines.push(`Progress: ${percent}${state}${asOf}`);
+  if (task.actualStart || task.actualFinish) {
+    const actual = [
+      task.actualStart ? `started ${longDate(task.actualStart.value)}` : undefined,
+      task.actualFinish ? `finished ${longDate(task.actualFinish.value)}` : undefined,
+    ].filter((part): part is string => part !== undefined);
+    lines.push(`Actual: ${actual.join(', ')}`);
+  }
+  const planned = schedule.planned?.tasks[scheduled.taskIndex];
+  if (planned) {
+    const slip = scheduled.finishIndex - planned.finishIndex;
+    const verdict = slip > 0 ? `${workingDays(slip)} later than planned` : slip < 0 ? `${workingDays(-slip)} earlier than planned` : 'as planned';
+    lines.push(`Planned: ${longDateRange(planned.start, planned.finish)} — ${scheduled.milestone ? 'now' : 'finish'} ${verdict}`);
+  }
+  return lines;
 }
 
 function durationLine(task: Task, days: number, missing: boolean): string {

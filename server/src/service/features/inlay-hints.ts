@@ -2,7 +2,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InlayHint, Range } from 'vscode-languageserver-types';
 import type { Span } from '../../model/types.js';
 import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
-import { longDate, shortDate, workingDays, yearOf } from '../../render/schedule-text.js';
+import { formatNumber, longDate, shortDate, workingDays, yearOf } from '../../render/schedule-text.js';
+import type { TaskProgress } from '../../schedule/progress.js';
 import { trimmedSpan } from '../../parse/syntax-nodes.js';
 
 /**
@@ -11,6 +12,9 @@ import { trimmedSpan } from '../../parse/syntax-nodes.js';
  *
  *     name: Configure pipelines  Jan 7 -> Jan 8 · critical
  *     name: Go live              ◆ Jan 15
+ *
+ * With progress data (docs/format.md#progress-and-actual-dates) the hint
+ * starts with the progress: `60% · Jan 4 -> Jan 15`, `done · Jan 4 -> Jan 8`.
  *
  * A one-day task shows one date. A date shows its year when it is not the
  * year of the plan's start. The tooltip spells the dates out with the float.
@@ -42,6 +46,7 @@ export function inlayHints(analysis: PlanAnalysis, document: TextDocument, range
     const finish = shortDate(scheduled.finish, planYear);
     const dates = scheduled.milestone ? `◆ ${start}` : scheduled.start === scheduled.finish ? start : `${start} -> ${finish}`;
     const critical = scheduled.critical ? ' · critical' : '';
+    const progress = progressLabel(scheduled.progress);
 
     const when = scheduled.milestone
       ? `Milestone on ${longDate(scheduled.start)}.`
@@ -52,10 +57,23 @@ export function inlayHints(analysis: PlanAnalysis, document: TextDocument, range
 
     hints.push({
       position: document.positionAt(offset),
-      label: `${dates}${critical}`,
+      label: `${progress ? `${progress} · ` : ''}${dates}${critical}`,
       paddingLeft: true,
-      tooltip: `${when}\n${float}`,
+      tooltip: `${when}\n${float}${progressTooltip(scheduled.progress)}`,
     });
   });
   return hints;
+}
+
+/** `done`, `60%` or `started`; undefined for a task with nothing recorded. */
+function progressLabel(progress: TaskProgress | undefined): string | undefined {
+  if (!progress) return undefined;
+  if (progress.state === 'finished') return 'done';
+  if (progress.percent !== undefined) return `${formatNumber(progress.percent)}%`;
+  return progress.state === 'started' ? 'started' : undefined;
+}
+
+function progressTooltip(progress: TaskProgress | undefined): string {
+  if (progress?.state !== 'started' || progress.remaining === undefined) return '';
+  return `\nStarted: ${workingDays(progress.remaining)} of ${workingDays(progress.plannedDuration)} left.`;
 }
