@@ -15,3 +15,12 @@ export function crmplan(args: readonly string[], cwd = ROOT): CliRun {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Runs the CLI in this process (no build needed): `runCli` with captured output. */
+export async function crmplanInProcess(args: readonly string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  const { runCli } = await import('../../server/src/cli/run-cli.js');
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(args, { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { status, stdout, stderr };
+}

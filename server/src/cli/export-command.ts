@@ -98,7 +98,7 @@ async function outputPath(given: string, planFile: string, cwd: string): Promise
 }
 
 /** Temp file in the same folder, then rename: a reader sees the old file or the whole new one, never a part. */
-async function writeAtomically(target: string, content: string | Uint8Array, shown: string): Promise<void> {
+export async function writeAtomically(target: string, content: string | Uint8Array, shown: string): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await fs.writeFile(temporary, content, { flag: 'wx' });

@@ -5,8 +5,9 @@ import { markdownFence, markdownText } from '../render/markdown-text.js';
 import { analyzePlan } from '../analysis/analyze-plan.js';
 import { formatOption, parseOptions, singleOption, UsageError, type CliIo } from './cli-io.js';
 import { displayPath, readPlanFile, singlePlanFile } from './plan-files.js';
+import { ganttEmbedCommand } from './gantt-embed.js';
 
-const USAGE = 'crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-DD] [--collapse-over N]';
+const USAGE = 'crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-DD] [--collapse-over N] | crmplan gantt --embed FILE.md [--check]';
 
 /**
  * `crmplan gantt FILE`: the plan's schedule as a Mermaid Gantt chart (the
@@ -16,7 +17,18 @@ const USAGE = 'crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-D
  * errors (what could be scheduled is still printed).
  */
 export async function ganttCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const options = parseOptions(args, ['format', 'today', 'collapse-over']);
+  // `--check` is a flag (no value), as the export's flags are.
+  const options = parseOptions(args.map((arg) => (arg === '--check' ? '--check=true' : arg)), ['format', 'today', 'collapse-over', 'embed', 'check']);
+  const embed = singleOption(options, 'embed');
+  const check = singleOption(options, 'check') !== undefined;
+  if (embed !== undefined) {
+    const extra = [...options.values.keys()].find((name) => name !== 'embed' && name !== 'check');
+    if (extra !== undefined || options.positionals.length > 0) {
+      throw new UsageError(`--embed takes the Markdown file and --check only (the plans are named in its markers): ${USAGE}`);
+    }
+    return ganttEmbedCommand(embed, check, io);
+  }
+  if (check) throw new UsageError(`--check goes with --embed FILE.md: ${USAGE}`);
   const format = formatOption(options, ['mermaid', 'markdown']);
   const today = singleOption(options, 'today');
   if (today !== undefined && !isIsoDate(today)) throw new UsageError(`--today needs a date like 2027-03-01, not '${today}'`);
