@@ -41,8 +41,10 @@ export function loadHeatmap(timeline: Pick<Timeline, 'people' | 'tasks' | 'weeks
       label: person.label,
       cells: weeks.map((week): LoadCell => {
         const load = byWeek.get(week);
+        const off = load?.daysOff ? `${load.daysOff} day${load.daysOff === 1 ? '' : 's'} off (leave, holidays or weekdays off)` : undefined;
         if (!load || (load.loadHours === 0 && !load.overallocated)) {
-          return { week, text: '', level: 'none', overallocated: false, title: `${person.label}, week of ${week}: no work` };
+          const title = `${person.label}, week of ${week}: no work${off ? `; ${off}` : ''}`;
+          return { week, text: off ? 'off' : '', level: 'none', overallocated: false, title };
         }
         const percent = load.capacityHours > 0 ? Math.round((load.loadHours / load.capacityHours) * 100) : undefined;
         const shown = percent === undefined ? `${formatHours(load.loadHours)} h` : `${percent}%`;
@@ -51,6 +53,7 @@ export function loadHeatmap(timeline: Pick<Timeline, 'people' | 'tasks' | 'weeks
           `${person.label}, week of ${week}: ${formatHours(load.loadHours)} h of ${formatHours(load.capacityHours)} h` +
             (percent === undefined ? ' (no capacity)' : ` (${percent}%)`),
           load.overallocated ? 'overallocated on some working day' : undefined,
+          off,
           tasks.length > 0 ? `tasks: ${tasks.join(', ')}` : undefined,
         ]
           .filter((line): line is string => line !== undefined)

@@ -97,6 +97,20 @@ describe('the resource load heat map', () => {
     expect(heatmap.rows[1]!.cells[2]).toMatchObject({ text: '3.5 h', level: 'full' });
     expect(heatmap.rows[1]!.cells[2]?.title).toContain('(no capacity)');
   });
+
+  it('shows a person\'s days off: "off" in a week without work, and in the tooltip of a week with work', () => {
+    const away: TimelinePerson = {
+      key: 'r2', id: 'lee', label: 'Lee', weeks: [
+        { week: '2027-01-04', loadHours: 24, capacityHours: 24, overallocated: false, taskKeys: ['t0'], daysOff: 2 },
+        { week: '2027-01-11', loadHours: 0, capacityHours: 0, overallocated: false, taskKeys: [], daysOff: 5 },
+      ],
+    };
+    const [first, second] = loadHeatmap(timeline(2, 1, [away])).rows[0]!.cells;
+    expect(first).toMatchObject({ text: '100%', level: 'full' });
+    expect(first?.title).toContain('2 days off (leave, holidays or weekdays off)');
+    expect(second).toMatchObject({ text: 'off', level: 'none' });
+    expect(second?.title).toBe('Lee, week of 2027-01-11: no work; 5 days off (leave, holidays or weekdays off)');
+  });
 });
 
 describe('the collapsed phases', () => {

@@ -230,7 +230,8 @@ function writeCalendar(xml: XmlLines, context: ExportContext, workdays: Readonly
     xml.close('WeekDay');
   });
   xml.close('WeekDays');
-  const byDate = new Map(context.analysis.model.plan.calendar.holidays.map((holiday) => [holiday.date, holiday]));
+  // The written holidays and the country's public holidays, as the schedule took them.
+  const byDate = new Map((context.analysis.schedule?.holidays ?? context.analysis.model.plan.calendar.holidays).map((holiday) => [holiday.date, holiday]));
   const holidays = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   if (holidays.length > 0) {
     xml.open('Exceptions');

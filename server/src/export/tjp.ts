@@ -454,7 +454,8 @@ function exportTaskJuggler(analysis: PlanAnalysis, request: ExportRequest): Expo
   lines.push('}');
 
   const holidays = new Map<string, string | undefined>();
-  for (const holiday of model.plan.calendar.holidays) if (!holidays.has(holiday.date)) holidays.set(holiday.date, holiday.name);
+  // The written holidays and the public holidays of `calendar.country`, as the schedule took them.
+  for (const holiday of schedule.holidays) if (!holidays.has(holiday.date)) holidays.set(holiday.date, holiday.name);
   const leaves = [...holidays].filter(([date]) => inProject(date));
   if (leaves.length > 0) {
     lines.push('', '# Holidays: no working time for anyone.');

@@ -175,7 +175,8 @@ class OverallocationRemediesSearch {
       // The first declaration of an id is the person, as in the load sweep.
       if (id === undefined || seen.has(id)) continue;
       seen.add(id);
-      if (onTask.has(id)) continue;
+      // Someone on leave (or otherwise off) on a day of the task is not free for it.
+      if (onTask.has(id) || this.schedule.daysOff[personIndex]?.meets(s, e, this.schedule.calendar)) continue;
       const capacity = dailyCapacity(person, this.schedule.calendar);
       if (peakHours(this.bookings.meeting(personIndex, s, e - 1), s, e) + hours <= capacity + LOAD_EPSILON) free.push(id);
     }

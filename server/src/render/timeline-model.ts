@@ -47,7 +47,7 @@ export function buildTimeline(analysis: PlanAnalysis): Timeline | undefined {
     weekends: WEEKDAYS.filter((weekday) => !model.plan.calendar.workdays.includes(weekday)).map(
       (weekday) => MERMAID_WEEKDAY_NAMES[weekday],
     ),
-    holidays: [...new Set(model.plan.calendar.holidays.map((holiday) => holiday.date))].sort(),
+    holidays: schedule.holidays.map((holiday) => holiday.date),
     phases: timelinePhases(model, schedule),
     tasks: timelineTasks(model, schedule, calendar),
     weeks: weeks.map((week) => week.monday),
@@ -192,6 +192,22 @@ function timelinePeople(model: PlanModel, symbols: Symbols, schedule: Schedule, 
         load.taskIndexes.add(booking.taskIndex);
       }
     }
+    // The person's days off in the timeline's weeks, by week.
+    const daysOff = new Map<number, number>();
+    const personDaysOff = schedule.daysOff[personIndex];
+    const firstWeek = weeks[0];
+    const lastWeek = weeks[weeks.length - 1];
+    if (personDaysOff && firstWeek && lastWeek) {
+      for (const range of personDaysOff.within(firstWeek.first, lastWeek.end, calendar)) {
+        for (let index = firstWeekEndingAfter(weeks, range.fromIndex); index < weeks.length && weeks[index]!.first <= range.toIndex; index++) {
+          const week = weeks[index]!;
+          const days = Math.min(range.toIndex + 1, week.end) - Math.max(range.fromIndex, week.first);
+          if (days <= 0) continue;
+          daysOff.set(index, (daysOff.get(index) ?? 0) + days);
+          loadOf(index);
+        }
+      }
+    }
     for (const overallocation of overallocationsByPerson.get(personIndex) ?? []) {
       for (let index = firstWeekEndingAfter(weeks, overallocation.fromIndex); index < weeks.length && weeks[index]!.first <= overallocation.toIndex; index++) {
         loadOf(index).overallocated = true;
@@ -202,12 +218,14 @@ function timelinePeople(model: PlanModel, symbols: Symbols, schedule: Schedule, 
       .map((index) => {
         const week = weeks[index]!;
         const load = loads.get(index)!;
+        const off = daysOff.get(index) ?? 0;
         return {
           week: week.monday,
           loadHours: load.loadHours,
-          capacityHours: capacity * (week.end - week.first),
+          capacityHours: capacity * (week.end - week.first - off),
           overallocated: load.overallocated,
           taskKeys: [...load.taskIndexes].sort((a, b) => a - b).map(taskKey),
+          ...(off > 0 ? { daysOff: off } : {}),
         };
       });
     return {

@@ -63,6 +63,12 @@ export interface TimelineWeekLoad {
   readonly overallocated: boolean;
   /** Keys of the tasks the person works on in the week. */
   readonly taskKeys: readonly string[];
+  /**
+   * The person's own days off among the week's working days (leave, their
+   * country's holidays, weekdays they do not work); absent when none.
+   * `capacityHours` leaves them out.
+   */
+  readonly daysOff?: number;
 }
 
 export interface TimelinePerson {

@@ -94,7 +94,7 @@ export class WaitCheck {
     const ranges = this.rangesAfterWaiting(taskIndex, predecessor);
     if (!ranges) return false;
     // One table for every check: each sweeps flat arrays, not the model.
-    this.loads ??= new LoadTable(this.model, this.schedule.calendar);
+    this.loads ??= new LoadTable(this.model, this.schedule.calendar, this.schedule.daysOff);
     const after = this.loads.overallocations(ranges);
     const target = pairKey(personIndex, taskIndex);
     for (const range of after) {

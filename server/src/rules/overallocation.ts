@@ -1,4 +1,5 @@
-import type { Assignment, Person, PlanModel } from '../model/types.js';
+import type { Assignment, Person, PlanModel, Weekday } from '../model/types.js';
+import { sameReason, type DayOffReason } from '../schedule/person-days-off.js';
 import type { WorkGraph } from '../model/work-graph.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
 import { assignmentDailyLoad, dailyCapacity, type Overallocation } from '../schedule/load.js';
@@ -109,10 +110,10 @@ export function assignmentFit(
   // so the others' load there is the range's load minus this task's.
   const anchorHours = own[0] ? assignmentDailyLoad(own[0], calendar) : 0;
   const taskHours = own.reduce((sum, assignment) => sum + assignmentDailyLoad(assignment, calendar), 0);
-  let worstOthers = 0;
-  for (const range of ranges) worstOthers = Math.max(worstOthers, range.peakLoadHours - taskHours);
-  const capacity = dailyCapacity(person, calendar);
-  return { anchorHours, fittingHours: capacity - worstOthers - (taskHours - anchorHours) };
+  // On a day off (leave, a holiday of their own) the capacity is 0: nothing fits.
+  let room = dailyCapacity(person, calendar);
+  for (const range of ranges) room = Math.min(room, range.capacityHours - Math.max(0, range.peakLoadHours - taskHours));
+  return { anchorHours, fittingHours: room - (taskHours - anchorHours) };
 }
 
 /**
@@ -188,6 +189,8 @@ function overallocationFinding(
       : undefined;
   let peak = 0;
   for (const range of ranges) peak = Math.max(peak, range.peak);
+  const busyRanges = ranges.filter((range) => !range.dayOff);
+  const offRanges = ranges.filter((range) => range.dayOff);
 
   const personName = person.name?.value;
   const who = personName ? `${personName} ('${personId}')` : `'${personId}'`;
@@ -222,7 +225,17 @@ function overallocationFinding(
     fittingLoad,
   };
 
-  const periods = mergeAdjacent(ranges);
+  const sentences = offDaySentences(who, `${loadText(anchor)} to ${quotedNode(graph, taskIndex)}`, offRanges);
+  if (busyRanges.length === 0) {
+    return {
+      rule: 'overallocation',
+      message: `${sentences.join('. ')}.`,
+      span: anchor.person.span,
+      related: related.slice(0, RELATED_LIMIT),
+      data,
+    };
+  }
+  const periods = mergeAdjacent(busyRanges);
   const listed = periods.slice(0, PERIODS_IN_MESSAGE).map((period) => {
     // The tasks of a period: the person's bookings that meet it.
     const tasks = new Set<number>();
@@ -234,11 +247,63 @@ function overallocationFinding(
   const fix = fittingLoad ? ` A load of ${fittingLoad.text} on ${quotedNode(graph, taskIndex)} would fit.` : '';
   return {
     rule: 'overallocation',
-    message: `${who} is overallocated ${when}.${fix}`,
+    message: [`${who} is overallocated ${when}.${fix}`, ...sentences.map((sentence) => `${sentence}.`)].join(' '),
     span: anchor.person.span,
     related: related.slice(0, RELATED_LIMIT),
     data,
   };
+}
+
+/** Days listed in a sentence about a weekday off before "and N more". */
+const OFF_DAYS_IN_MESSAGE = 3;
+
+const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
+  mon: 'Mondays',
+  tue: 'Tuesdays',
+  wed: 'Wednesdays',
+  thu: 'Thursdays',
+  fri: 'Fridays',
+  sat: 'Saturdays',
+  sun: 'Sundays',
+};
+
+/**
+ * One sentence per reason the person is off on some of the days (in date
+ * order): `Dana Lee ('dana') is on leave 2027-05-10 to 2027-05-14 but
+ * assigned 100% to 'uat'`, with the days when they are only part of the leave.
+ */
+function offDaySentences(who: string, assigned: string, ranges: readonly Overallocation[]): string[] {
+  const groups: { reason: DayOffReason; ranges: Overallocation[] }[] = [];
+  for (const range of ranges) {
+    const reason = range.dayOff!;
+    const group = groups.find((candidate) => sameReason(candidate.reason, reason));
+    if (group) group.ranges.push(range);
+    else groups.push({ reason, ranges: [range] });
+  }
+  return groups.map(({ reason, ranges: days }) => {
+    const first = days[0]!;
+    const last = days[days.length - 1]!;
+    switch (reason.kind) {
+      case 'leave': {
+        const note = reason.note ? ` (${reason.note})` : '';
+        const whole = first.from <= reason.from && last.to >= reason.to && days.length === 1;
+        const part = whole ? '' : ` ${days.map((range) => dateRange(range.from, range.to)).join(', ')}`;
+        return `${who} is on leave ${reason.from} to ${reason.to}${note} but assigned ${assigned}${part}`;
+      }
+      case 'holiday':
+        return `${who} has a public holiday on ${reason.date} (${reason.name}) but is assigned ${assigned}`;
+      case 'weekday': {
+        const listed = days.slice(0, OFF_DAYS_IN_MESSAGE).map((range) => range.from);
+        const more = days.length - listed.length;
+        const dates = more > 0 ? `${listed.join(', ')} and ${more} more` : joinDates(listed);
+        return `${who} does not work on ${WEEKDAY_NAMES[reason.weekday]} but is assigned ${assigned} on ${dates}`;
+      }
+    }
+  });
+}
+
+function joinDates(dates: readonly string[]): string {
+  return dates.length <= 1 ? (dates[0] ?? '') : `${dates.slice(0, -1).join(', ')} and ${dates[dates.length - 1]}`;
 }
 
 /** The data of one range, made once per range however many findings share it. */

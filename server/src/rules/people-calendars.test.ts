@@ -3,6 +3,7 @@ import { analyzePlan } from '../analysis/analyze-plan.js';
 import { ruleFixes } from '../fixes/index.js';
 import { runFixture } from '../testing/fixtures.js';
 import { scheduleToJson } from '../schedule/schedule-json.js';
+import { buildTimeline } from '../render/timeline-model.js';
 
 // Hand-computed. 2027-05-03 is a Monday; the project works mon-fri.
 // Dana's leave is Mon 2027-05-10 .. Fri 2027-05-14. Sam works mon-thu.
@@ -68,6 +69,21 @@ describe('people\'s own calendars', () => {
     const leave = schedule.overallocations.find((range) => range.personId === 'dana');
     expect(leave).toMatchObject({ from: '2027-05-10', to: '2027-05-14', capacityHours: 0, peak: Infinity, dayOff: { kind: 'leave', note: 'vacation' } });
     expect(JSON.stringify(scheduleToJson(analysis.model, schedule))).toContain('"peak":null');
+  });
+
+  it('shows the days off in the timeline\'s weeks, with the capacity left', () => {
+    const timeline = buildTimeline(analyzePlan(LEAVE_PLAN))!;
+    const dana = timeline.people.find((person) => person.id === 'dana')!;
+    // Week of 05-03: uat full time, no leave; 05-10: all five days on leave; 06-07: the plan ends on
+    // that Monday (its last week counts only the plan's days), which is leave.
+    expect(dana.weeks.filter((week) => ['2027-05-03', '2027-05-10', '2027-06-07'].includes(week.week))).toEqual([
+      { week: '2027-05-03', loadHours: 40, capacityHours: 40, overallocated: false, taskKeys: ['t0'] },
+      { week: '2027-05-10', loadHours: 40, capacityHours: 0, overallocated: true, taskKeys: ['t0'], daysOff: 5 },
+      { week: '2027-06-07', loadHours: 4, capacityHours: 0, overallocated: true, taskKeys: ['t4'], daysOff: 1 },
+    ]);
+    // Sam does not work on Fridays: one day off in every week of the plan.
+    const sam = timeline.people.find((person) => person.id === 'sam')!;
+    expect(sam.weeks[0]).toEqual({ week: '2027-05-03', loadHours: 20, capacityHours: 32, overallocated: true, taskKeys: ['t2'], daysOff: 1 });
   });
 
   it('offers to reassign work during leave to someone free (not to someone off then)', () => {

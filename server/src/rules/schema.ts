@@ -13,6 +13,7 @@ import {
 } from '../schema/document-value.js';
 import { planSchemaValidator, type SchemaError } from '../schema/plan-schema.js';
 import { closestMatch } from '../util/closest-match.js';
+import { calendarValueFindings } from './calendar-values.js';
 import type { Finding, Rule } from './types.js';
 
 /**
@@ -25,7 +26,7 @@ export const schemaRule: Rule = {
   name: 'schema',
   defaultSeverity: 'error',
   summary: 'a value of the wrong type or form, a missing required key, an unknown key (warning)',
-  check({ parsed }): Iterable<Finding> {
+  check({ parsed, model }): Iterable<Finding> {
     // Nothing but blanks and comments: a plan not started yet. No errors in a
     // file just created, one hint on how to start it (docs/templates.md).
     if (isEmptyDocument(parsed.doc)) return parsed.problems.length === 0 ? [EMPTY_PLAN_HINT] : [];
@@ -33,6 +34,7 @@ export const schemaRule: Rule = {
     const findings = readingFindings(read);
     const validate = planSchemaValidator();
     if (!validate(read.value)) findings.push(...explainErrors(parsed, validate.errors ?? [], read));
+    findings.push(...calendarValueFindings(parsed, model));
     return findings.sort((a, b) => a.span.start - b.span.start);
   },
 };

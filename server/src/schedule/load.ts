@@ -1,5 +1,6 @@
 import type { Assignment, Person, PlanModel, Quantity } from '../model/types.js';
 import type { WorkingCalendar } from './calendar.js';
+import { sameReason, type DayOffRange, type DayOffReason, type PersonDaysOff } from './person-days-off.js';
 
 /**
  * Daily load per person and the overallocations it causes.
@@ -43,8 +44,13 @@ export interface Overallocation {
   readonly peak: number;
   /** The load in hours per day at the peak. */
   readonly peakLoadHours: number;
-  /** The person's capacity in hours per day. */
+  /** The person's capacity in hours per day (0 on a day off). */
   readonly capacityHours: number;
+  /**
+   * Set when the days are the person's own days off (leave, their country's
+   * public holiday, a weekday they do not work): their capacity is 0 then.
+   */
+  readonly dayOff?: DayOffReason;
   /** The tasks the person works on in the range, in document order. */
   readonly taskIndexes: readonly number[];
   /** Their ids (tasks without an id are left out). */
@@ -80,8 +86,9 @@ export function computeOverallocations(
   model: PlanModel,
   calendar: WorkingCalendar,
   ranges: readonly (OccupiedRange | undefined)[],
+  daysOff: readonly (PersonDaysOff | undefined)[] = [],
 ): Overallocation[] {
-  return new LoadTable(model, calendar).overallocations(ranges);
+  return new LoadTable(model, calendar, daysOff).overallocations(ranges);
 }
 
 /**
@@ -106,6 +113,8 @@ export class LoadTable {
   constructor(
     private readonly model: PlanModel,
     private readonly calendar: WorkingCalendar,
+    /** Per person index: their own days off (schedule/person-days-off.ts). */
+    private readonly daysOff: readonly (PersonDaysOff | undefined)[] = [],
   ) {
     // The first declaration of an id wins, as in collectSymbols.
     const personByIds = new Map<string, number>();
@@ -160,17 +169,22 @@ export class LoadTable {
       // The person's bookings of tasks that take days, in booking order.
       const from = personStart[personIndex]!;
       let to = from;
+      let first = Number.POSITIVE_INFINITY;
+      let last = Number.NEGATIVE_INFINITY;
       for (let position = from; position < personStart[personIndex + 1]!; position++) {
         const range = ranges[taskIndex[position]!];
         if (!range || range.e <= range.s) continue;
         s[position] = range.s;
         e[position] = range.e;
+        if (range.s < first) first = range.s;
+        if (range.e > last) last = range.e;
         this.sweep.include(to++, position);
       }
       if (to === from) continue;
       const person = model.people[personIndex]!;
       const capacity = dailyCapacity(person, calendar);
-      for (const range of this.sweep.overallocatedRanges(from, to, capacity)) {
+      const off = this.daysOff[personIndex]?.within(first, last, calendar) ?? NO_DAYS_OFF;
+      for (const range of this.sweep.overallocatedRanges(from, to, capacity, off)) {
         taskIds ??= model.tasks.map((task) => task.id?.value);
         const tasks: string[] = [];
         for (const index of range.taskIndexes) {
@@ -186,7 +200,8 @@ export class LoadTable {
           to: calendar.dateOf(range.toIndex),
           peak: range.peak,
           peakLoadHours: range.load,
-          capacityHours: capacity,
+          capacityHours: range.dayOff ? 0 : capacity,
+          ...(range.dayOff ? { dayOff: range.dayOff } : {}),
           taskIndexes: range.taskIndexes,
           tasks,
         });
@@ -202,7 +217,10 @@ interface OverallocatedRange {
   readonly taskIndexes: readonly number[];
   peak: number;
   load: number;
+  readonly dayOff?: DayOffReason;
 }
+
+const NO_DAYS_OFF: readonly DayOffRange[] = [];
 
 /**
  * The sweep over one person's bookings at a time, with its scratch arrays
@@ -247,8 +265,11 @@ class LoadSweep {
     this.ends[slot] = position;
   }
 
-  /** The overallocations of the bookings in slots [from, to) (one person's). */
-  overallocatedRanges(from: number, to: number, capacity: number): OverallocatedRange[] {
+  /**
+   * The overallocations of the bookings in slots [from, to) (one person's),
+   * with capacity 0 on the person's days off `off` (sorted, disjoint).
+   */
+  overallocatedRanges(from: number, to: number, capacity: number, off: readonly DayOffRange[]): OverallocatedRange[] {
     const { startOf, endOf, loadOf, taskOf, activeTasks, activeHours, starts, ends } = this;
     sortPositions(starts, from, to, startOf, this.sortScratch);
     sortPositions(ends, from, to, endOf, this.sortScratch);
@@ -259,6 +280,43 @@ class LoadSweep {
     let open: OverallocatedRange | undefined;
     let nextStart = from;
     let nextEnd = from;
+    let nextOff = 0;
+    /** Days [pieceFrom, pieceTo) of the current segment, at `pieceCapacity` hours a day. */
+    const piece = (pieceFrom: number, pieceTo: number, dayOff: DayOffReason | undefined): void => {
+      const pieceCapacity = dayOff ? 0 : capacity;
+      if (runningLoad <= pieceCapacity + LOAD_EPSILON) {
+        open = undefined;
+        return;
+      }
+      // Sum again in task order: the running sum detects, this one is exact
+      // up to one canonical rounding, so equal ranges report equal peaks.
+      let load = 0;
+      for (let index = 0; index < this.activeCount; index++) load += activeHours[index]!;
+      if (load <= pieceCapacity + LOAD_EPSILON) {
+        open = undefined;
+        return;
+      }
+      const taskIndexes = Array.from(activeTasks.subarray(0, this.activeCount));
+      const ratio = pieceCapacity > 0 ? load / pieceCapacity : Number.POSITIVE_INFINITY;
+      // Every event point changes the set of tasks (a booking never starts
+      // and ends on the same day), so adjacent segments rarely match; the
+      // check states the contract's rule rather than relying on that.
+      if (
+        open &&
+        open.toIndex === pieceFrom - 1 &&
+        sameIndexes(open.taskIndexes, taskIndexes) &&
+        (open.dayOff === dayOff || (!!open.dayOff && !!dayOff && sameReason(open.dayOff, dayOff)))
+      ) {
+        open.toIndex = pieceTo - 1;
+        if (ratio > open.peak) {
+          open.peak = ratio;
+          open.load = load;
+        }
+        return;
+      }
+      open = { fromIndex: pieceFrom, toIndex: pieceTo - 1, taskIndexes, peak: ratio, load, ...(dayOff ? { dayOff } : {}) };
+      result.push(open);
+    };
 
     while (nextEnd < to) {
       // The next point where the set of tasks changes.
@@ -289,34 +347,19 @@ class LoadSweep {
       if (nextEnd >= to) break;
       const nextEndAt = endOf[ends[nextEnd]!]!;
       const next = nextStart < to ? Math.min(startOf[starts[nextStart]!]!, nextEndAt) : nextEndAt;
-      // The segment [at, next) has a constant set of tasks and load.
-      if (runningLoad <= capacity + LOAD_EPSILON) {
-        open = undefined;
-        continue;
+      // The segment [at, next) has a constant set of tasks and load; the
+      // person's days off in it are pieces of their own (capacity 0).
+      while (nextOff < off.length && off[nextOff]!.toIndex < at) nextOff++;
+      let cursor = at;
+      for (let index = nextOff; index < off.length && off[index]!.fromIndex < next; index++) {
+        const range = off[index]!;
+        if (cursor < range.fromIndex) piece(cursor, range.fromIndex, undefined);
+        const pieceFrom = Math.max(cursor, range.fromIndex);
+        const pieceTo = Math.min(next, range.toIndex + 1);
+        piece(pieceFrom, pieceTo, range.reason);
+        cursor = pieceTo;
       }
-      // Sum again in task order: the running sum detects, this one is exact
-      // up to one canonical rounding, so equal ranges report equal peaks.
-      let load = 0;
-      for (let index = 0; index < this.activeCount; index++) load += activeHours[index]!;
-      if (load <= capacity + LOAD_EPSILON) {
-        open = undefined;
-        continue;
-      }
-      const taskIndexes = Array.from(activeTasks.subarray(0, this.activeCount));
-      const ratio = capacity > 0 ? load / capacity : Number.POSITIVE_INFINITY;
-      // Every event point changes the set of tasks (a booking never starts
-      // and ends on the same day), so adjacent segments rarely match; the
-      // check states the contract's rule rather than relying on that.
-      if (open && open.toIndex === at - 1 && sameIndexes(open.taskIndexes, taskIndexes)) {
-        open.toIndex = next - 1;
-        if (ratio > open.peak) {
-          open.peak = ratio;
-          open.load = load;
-        }
-        continue;
-      }
-      open = { fromIndex: at, toIndex: next - 1, taskIndexes, peak: ratio, load };
-      result.push(open);
+      if (cursor < next) piece(cursor, next, undefined);
     }
     return result;
   }

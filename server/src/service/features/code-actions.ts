@@ -9,6 +9,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { disableRuleFix, ruleFixes, type QuickFix } from '../../fixes/index.js';
+import { writeHolidaysFix } from '../../fixes/write-holidays.js';
 import type { Span } from '../../model/types.js';
 import type { PlanAnalysis, ReportedFinding } from '../../analysis/analyze-plan.js';
 import { DIAGNOSTIC_SOURCE, defaultRuleDocsBase, findingToDiagnostic, spanToRange } from '../diagnostics.js';
@@ -77,6 +78,9 @@ export function codeActions(
   for (const { finding, diagnostic } of matched) {
     for (const fix of ruleFixes(finding, analysis)) add(fix, [diagnostic]);
   }
+  // Not about a finding: on the calendar's `country`, write its holidays out as dates.
+  const holidays = writeHolidaysFix(analysis, requested);
+  if (holidays) add(holidays, []);
   const rules = [...new Set(matched.map(({ finding }) => finding.rule))];
   for (const rule of rules) {
     const fix = disableRuleFix(rule, analysis);

@@ -1,3 +1,4 @@
+import { countryNames, regionNames } from '../../schedule/country-holidays.js';
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { isScalar } from 'yaml';
 import {
@@ -434,6 +435,13 @@ function valueItems(
   if (path[0] === 'rules' && path.length === 2) {
     return severityItems(env, insertion, typeof path[1] === 'string' ? path[1] : undefined);
   }
+  const place = holidayPlace(path);
+  if (place && name === 'country') return codeItems(env, insertion, countryNames());
+  if (place && name === 'region') {
+    const person = place === 'person' && typeof path[1] === 'number' ? env.analysis.model.people[path[1]] : undefined;
+    const country = person?.country?.value ?? env.analysis.model.plan.calendar.country?.value;
+    return country === undefined ? [] : codeItems(env, insertion, regionNames(country));
+  }
   if (!schema) return [];
   const refs = new Set(schema.refs);
   if (refs.has('personRef')) return personItems(env, insertion);
@@ -460,6 +468,20 @@ function valueItems(
     );
   }
   return [];
+}
+
+/** Whether `path` is the calendar's or a person's `country`/`region`. */
+function holidayPlace(path: readonly PathSegment[]): 'calendar' | 'person' | undefined {
+  if (path.length === 3 && path[0] === 'plan' && path[1] === 'calendar') return 'calendar';
+  if (path.length === 3 && path[0] === 'people' && typeof path[1] === 'number') return 'person';
+  return undefined;
+}
+
+/** Country or region codes with their names; the name is searched too (`Canada` finds `CA`). */
+function codeItems(env: Env, insertion: Insertion, names: ReadonlyMap<string, string>): CompletionItem[] {
+  return [...names].map(([code, name], index) =>
+    makeItem(env, insertion, { label: code, kind: CompletionItemKind.Value, newText: code, detail: name, filterText: `${code} ${name}` }, index),
+  );
 }
 
 function lastKey(path: readonly PathSegment[]): string | undefined {

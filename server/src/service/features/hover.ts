@@ -22,6 +22,7 @@ import {
   workingDays,
 } from '../../render/schedule-text.js';
 import { keyDescriptionAt, type KeyDescription } from './schema-descriptions.js';
+import { holidayHoverAt } from './holiday-hover.js';
 import { trimmedSpan } from '../../parse/syntax-nodes.js';
 
 export interface HoverOptions {
@@ -47,13 +48,17 @@ export function hover(analysis: PlanAnalysis, document: TextDocument, position: 
 
   const target = idAtOffset(analysis, offset);
   const due = target ? undefined : dueAt(analysis, offset);
-  const key = target || due ? undefined : keyDescriptionAt(analysis.parsed.text, analysis.parsed.doc.contents, offset);
+  const holidays = target || due ? undefined : holidayHoverAt(analysis, offset);
+  const key = target || due || holidays ? undefined : keyDescriptionAt(analysis.parsed.text, analysis.parsed.doc.contents, offset);
   if (target) {
     span = target.span;
     sections.push(...idSections(context, target));
   } else if (due) {
     span = trimmedSpan(analysis.parsed.text, analysis.parsed.doc.contents, due.span);
     sections.push(dueSection(context, due.objectiveIndex));
+  } else if (holidays) {
+    span = holidays.span;
+    sections.push(holidays.markdown);
   } else if (key) {
     span = key.span;
     sections.push(keySection(key, options));
