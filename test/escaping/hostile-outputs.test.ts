@@ -5,6 +5,7 @@ import MarkdownIt from 'markdown-it';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-types';
+import { COMMENT_BODY_LIMIT, COMMENT_MARKER, commentBody } from '../../action/sticky-comment.js';
 import { analyzePlan } from '../../server/src/analysis/analyze-plan.js';
 import { HIGHLIGHT_MARKER, MAX_LABEL_LENGTH } from '../../server/src/render/gantt-mermaid.js';
 import { buildTimeline } from '../../server/src/render/timeline-model.js';
@@ -147,6 +148,19 @@ describe('hostile names in the GitHub markdown (crmplan diff = the pull-request 
     // Renamed, added and moved tasks are all in it, readable.
     for (const name of ['<img src=y onerror=alert(8)>', '[x](javascript:alert(9)) <img src=z onerror=alert(10)>', 'a | table | breaker |']) {
       expect(text.replace(/\u200b/g, '')).toContain(name);
+    }
+  });
+
+  it("the action's pull-request comment, also when cut to GitHub's size limit", () => {
+    const whole = commentBody(diffMarkdown, 'https://github.com/o/r/actions/runs/1');
+    // Long enough to be cut, at many places inside escapes, tables and the chart.
+    const repeated = Array.from({ length: Math.ceil(COMMENT_BODY_LIMIT / diffMarkdown.length) + 3 }, () => diffMarkdown).join('\n');
+    const cuts = [whole, ...[0, 7, 13, 29, 101].map((extra) => commentBody(repeated.slice(extra), undefined))];
+    for (const [index, body] of cuts.entries()) {
+      expect(body.length).toBeLessThanOrEqual(COMMENT_BODY_LIMIT);
+      const html = markdown.render(body).replace(COMMENT_MARKER, '');
+      expectNoPlanMarkup(html.replace(/<a href="https:\/\/github\.com\/o\/r\/actions\/runs\/1">/g, ''), `comment ${index}`);
+      expectNoMentions(html.replace(/<pre>[\s\S]*?<\/pre>/g, ''), `comment ${index}`);
     }
   });
 
