@@ -280,9 +280,9 @@ describe('keys', () => {
 
   it.each([
     ['plan', PLAN.replace('  manager: pm\n', '  manager: pm\n  |\n'), ['organization', 'description', 'sponsor', 'calendar', 'budget']],
-    ['calendar', PLAN.replace('  manager: pm\n', '  manager: pm\n  calendar:\n    hours_per_day: 7\n    |\n'), ['workdays', 'holidays']],
+    ['calendar', PLAN.replace('  manager: pm\n', '  manager: pm\n  calendar:\n    hours_per_day: 7\n    |\n'), ['workdays', 'holidays', 'country', 'region']],
     ['budget', PLAN.replace('  manager: pm\n', '  manager: pm\n  budget:\n    currency: USD\n    |\n'), ['total', 'contingency', 'lines']],
-    ['a person', PLAN.replace('    name: Lucy Tran\n', '    name: Lucy Tran\n    |\n'), ['role', 'capacity', 'email']],
+    ['a person', PLAN.replace('    name: Lucy Tran\n', '    name: Lucy Tran\n    |\n'), ['role', 'capacity', 'email', 'workdays', 'leave', 'country', 'region']],
     ['an objective', `${PLAN}objectives:\n  - id: adoption\n    metric: weekly active users\n    |\n`, ['statement', 'baseline', 'target', 'due', 'owner']],
     ['a phase', PLAN.replace('  - id: build\n', '  - id: build\n    |\n'), ['name', 'description', 'owner', 'depends_on']],
     ['a dependency', PLAN.replace('depends_on: [requirements]', 'depends_on: [{task: requirements, |}]'), ['lag', 'type']],
