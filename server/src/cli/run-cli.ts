@@ -1,3 +1,4 @@
+import { baselineCommand } from './baseline-command.js';
 import { checkCommand } from './check-command.js';
 import { diffCommand } from './diff-command.js';
 import { exportCommand, exportHelp } from './export-command.js';
@@ -43,6 +44,13 @@ Usage:
       tree's plans with Git revision REV. --fail-on finish-slip, new-errors,
       new-warnings, new-overallocation, milestone-slip: exit 1 when one
       holds (otherwise diff exits 0). See docs/diff.md.
+  crmplan baseline FILE [--date YYYY-MM-DD]
+      Write the current dates of every task and milestone into the plan's
+      baseline: block (replacing the one it has), keeping every comment;
+      --date is the day recorded as signed off (default: today). Refused
+      (exit 1) for a plan with errors or without plan.start. The rule
+      baseline-slip, the hover, the preview and diff compare with it. See
+      docs/format.md#baseline.
 ${exportHelp()}  crmplan import FILE.csv|FILE.xml [--output PLAN]
       A plan from a spreadsheet (the columns of the csv export, or Name,
       Start, Duration or Finish, Predecessors, Owner) or from MS Project XML
@@ -64,6 +72,7 @@ const COMMANDS: Record<string, Command> = {
   schedule: scheduleCommand,
   gantt: ganttCommand,
   diff: diffCommand,
+  baseline: baselineCommand,
   export: exportCommand,
   import: importCommand,
 };

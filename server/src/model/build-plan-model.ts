@@ -3,6 +3,8 @@ import type { ParsedDocument } from '../parse/parse-plan-text.js';
 import {
   TASK_KINDS,
   type Assignment,
+  type Baseline,
+  type BaselineEntry,
   type Budget,
   type BudgetLine,
   type Calendar,
@@ -33,6 +35,8 @@ import { isPlanDate, isWeekday, MAX_HOLIDAYS, parseDuration, parsePercent, parse
 import {
   asMap,
   asSeq,
+  type MapEntry,
+  mapEntries,
   booleanValue,
   entry,
   field,
@@ -103,6 +107,7 @@ class PlanModelBuilder {
         communications: keySpan(root, 'communications'),
         rules: keySpan(root, 'rules'),
       },
+      baseline: readBaseline(entry(root, 'baseline')),
     };
   }
 
@@ -392,6 +397,38 @@ function readCalendar(map: YAMLMap | undefined): Calendar {
     hoursPerDay: hours && hours.value > 0 && hours.value <= 24 ? hours.value : DEFAULT_HOURS_PER_DAY,
     holidays,
     span: map ? spanOf(map) : undefined,
+  };
+}
+
+/** The `baseline:` block; entries keyed by something other than an id are left to the `schema` rule. */
+function readBaseline(baselineEntry: MapEntry | undefined): Baseline | undefined {
+  const keyNodeSpan = baselineEntry && spanOf(baselineEntry.keyNode);
+  if (!baselineEntry || !keyNodeSpan) return undefined;
+  const map = asMap(baselineEntry.value);
+  const tasks: BaselineEntry[] = [];
+  const tasksMap = asMap(field(map, 'tasks'));
+  for (const taskEntry of tasksMap ? mapEntries(tasksMap) : []) {
+    const id = idValue(taskEntry.keyNode);
+    const keyStart = spanOf(taskEntry.keyNode);
+    if (!id || !keyStart) continue;
+    const valueMap = asMap(taskEntry.value);
+    const valueSpan = valueMap ? spanOf(valueMap) : undefined;
+    tasks.push({
+      id,
+      start: dateValue(field(valueMap, 'start')),
+      finish: dateValue(field(valueMap, 'finish')),
+      span: { start: keyStart.start, end: valueSpan?.end ?? keyStart.end },
+    });
+  }
+  const thresholdText = stringValue(field(map, 'slip_threshold'));
+  const threshold = thresholdText && parseDuration(thresholdText.value);
+  return {
+    date: dateValue(field(map, 'date')),
+    finish: dateValue(field(map, 'finish')),
+    slipThreshold: threshold && thresholdText ? { value: threshold, span: thresholdText.span } : undefined,
+    tasks,
+    span: (map && spanOf(map)) ?? keyNodeSpan,
+    keySpan: keyNodeSpan,
   };
 }
 

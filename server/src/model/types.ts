@@ -250,6 +250,31 @@ export interface SectionSpans {
   readonly rules?: Span;
 }
 
+/** One task's entry in `baseline.tasks`: `kickoff: {start: 2027-01-04, finish: 2027-01-05}`. */
+export interface BaselineEntry {
+  /** The task id the entry is keyed by (may name a task the plan no longer has: `baseline-slip` reports it). */
+  readonly id: Spanned<string>;
+  readonly start?: Spanned<string>;
+  readonly finish?: Spanned<string>;
+  /** The key and its value. */
+  readonly span: Span;
+}
+
+/** The top-level `baseline:` block: the signed-off dates (docs/format.md#baseline). */
+export interface Baseline {
+  /** The day the baseline was set. */
+  readonly date?: Spanned<string>;
+  /** The plan's finish when the baseline was set. */
+  readonly finish?: Spanned<string>;
+  /** `slip_threshold`: working days of slip `baseline-slip` lets pass. */
+  readonly slipThreshold?: Spanned<Duration>;
+  /** Entries in document order, only those with a usable id key. */
+  readonly tasks: readonly BaselineEntry[];
+  /** The `baseline` mapping, or the key when it is not a map. */
+  readonly span: Span;
+  readonly keySpan: Span;
+}
+
 export interface PlanModel {
   readonly version?: Spanned<number>;
   readonly plan: PlanInfo;
@@ -265,4 +290,6 @@ export interface PlanModel {
   readonly references: readonly Reference[];
   /** Spans of the top-level keys (the key itself), present when written. */
   readonly sectionKeys: SectionSpans;
+  /** The signed-off baseline, when the plan has a `baseline:` block. */
+  readonly baseline?: Baseline;
 }

@@ -1,3 +1,4 @@
+import { baselineSlipRule } from './baseline-slip.js';
 import { dependencyCycleRule } from './dependency-cycle.js';
 import { duplicateIdRule } from './duplicate-id.js';
 import { limitsRule } from './limits.js';
@@ -16,7 +17,7 @@ const CORE_RULES: readonly Rule[] = [yamlSyntaxRule, schemaRule, limitsRule, dup
 const contractOrder = (rule: Rule): number => (RULE_NAMES as readonly string[]).indexOf(rule.name);
 
 /** Every rule, in the order of the contract's table. */
-export const ALL_RULES: readonly Rule[] = [...CORE_RULES, ...SCHEDULE_RULES, ...PRACTICE_RULES, ...QUALITY_RULES, ...PROGRESS_RULES].sort(
+export const ALL_RULES: readonly Rule[] = [...CORE_RULES, ...SCHEDULE_RULES, ...PRACTICE_RULES, ...QUALITY_RULES, ...PROGRESS_RULES, baselineSlipRule].sort(
   (a, b) => contractOrder(a) - contractOrder(b),
 );
 

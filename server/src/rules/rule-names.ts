@@ -32,6 +32,7 @@ export const RULE_NAMES = [
   'behind-schedule',
   'actual-dates',
   'progress-not-started',
+  'baseline-slip',
 ] as const;
 
 export type RuleName = (typeof RULE_NAMES)[number];

@@ -1,0 +1,80 @@
+import { isMap, isScalar } from 'yaml';
+import type { ParsedDocument } from '../parse/parse-plan-text.js';
+import { pairSpan } from '../parse/syntax-nodes.js';
+import type { PlanModel } from '../model/types.js';
+import type { Schedule } from '../schedule/compute-schedule.js';
+import { indentUnit, lineBreak, scalarText } from './text-edits.js';
+import type { FixEdit } from './types.js';
+
+/** What setting the baseline wrote: the edit and the figures of its one-line summary. */
+export interface BaselineEdit {
+  readonly edit: FixEdit;
+  readonly date: string;
+  readonly finish?: string;
+  readonly tasks: number;
+  readonly milestones: number;
+  /** True when an existing `baseline:` block was replaced. */
+  readonly replaced: boolean;
+}
+
+/**
+ * The text edit that writes the current computed dates of every scheduled
+ * task and milestone into the plan's `baseline:` block
+ * (docs/format.md#baseline): the whole `baseline: ...` entry is replaced
+ * from its key to the end of its content, or a new block is appended at the
+ * end of the file. Everything outside that span (comments above the key or
+ * after the block, the rest of the plan) stays byte for byte; a
+ * `slip_threshold` the block had is written back as it was.
+ *
+ * One task per line in flow form, in plan order, so re-baselining shows in a
+ * pull request as one changed line per moved task.
+ */
+export function baselineEdit(parsed: ParsedDocument, model: PlanModel, schedule: Schedule, date: string): BaselineEdit | undefined {
+  const text = parsed.text;
+  const root = parsed.doc.contents;
+  if (!isMap(root) || root.flow) return undefined;
+  const newline = lineBreak(text);
+  const indent = ' '.repeat(indentUnit(parsed.doc, text));
+  const lines = ['baseline:', `${indent}date: ${date}`];
+  if (schedule.finish) lines.push(`${indent}finish: ${schedule.finish}`);
+  const thresholdText = model.baseline?.slipThreshold && text.slice(model.baseline.slipThreshold.span.start, model.baseline.slipThreshold.span.end);
+  if (thresholdText) lines.push(`${indent}slip_threshold: ${thresholdText}`);
+  let tasks = 0;
+  let milestones = 0;
+  const written = new Set<string>();
+  const entries: string[] = [];
+  for (const [taskIndex, task] of model.tasks.entries()) {
+    const scheduled = schedule.tasks[taskIndex];
+    if (!task.id || !scheduled || written.has(task.id.value)) continue;
+    written.add(task.id.value);
+    if (scheduled.milestone) milestones++;
+    else tasks++;
+    entries.push(`${indent}${indent}${scalarText(task.id.value)}: {start: ${scheduled.start}, finish: ${scheduled.finish}}`);
+  }
+  lines.push(entries.length > 0 ? `${indent}tasks:` : `${indent}tasks: {}`, ...entries);
+  const block = lines.join(newline);
+  const existing = root.items.find((pair) => isScalar(pair.key) && pair.key.value === 'baseline');
+  const span = existing && pairSpan(text, existing);
+  if (span) {
+    return { edit: { span, newText: block }, date, finish: schedule.finish, tasks, milestones, replaced: true };
+  }
+  // Appended after the last line; a file that does not end in a line break gets one first.
+  const separator = text.length === 0 || text.endsWith('\n') ? '' : newline;
+  return {
+    edit: { span: { start: text.length, end: text.length }, newText: `${separator}${block}${newline}` },
+    date,
+    finish: schedule.finish,
+    tasks,
+    milestones,
+    replaced: false,
+  };
+}
+
+/** `Baseline set on 2027-01-04: 12 tasks and 3 milestones, finish 2027-07-29.` */
+export function describeBaselineEdit(edit: BaselineEdit): string {
+  const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return (
+    `Baseline ${edit.replaced ? 'replaced' : 'set'} on ${edit.date}: ${count(edit.tasks, 'task')} and ` +
+    `${count(edit.milestones, 'milestone')}${edit.finish ? `, finish ${edit.finish}` : ''}.`
+  );
+}
