@@ -2,7 +2,8 @@ import type { Position, TextDocument } from 'vscode-languageserver-textdocument'
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { markdownCode, markdownInline } from '../../render/markdown-text.js';
 import type { Declaration } from '../../model/symbols.js';
-import type { DueSpec, Namespace, Phase, Reference, Span, Task } from '../../model/types.js';
+import type { DueSpec, Namespace, Phase, PlanModel, Reference, Span, Task } from '../../model/types.js';
+import { compareWithBaseline, describeSlip } from '../../schedule/baseline-slip.js';
 import { formatDuration } from '../../model/values.js';
 import { findRule } from '../../rules/index.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../../schedule/calendar.js';
@@ -186,6 +187,7 @@ function taskSection(context: HoverContext, taskIndex: number): string {
       lines.push(`Deadline: ${longDate(task.deadline.value)} — ${verdict}`);
     }
     lines.push(...progressLines(task, scheduled, schedule));
+    lines.push(...baselineLines(context.analysis.model, schedule, taskIndex));
   }
 
   lines.push(ownerLine(context, task, phase));
@@ -233,6 +235,20 @@ function progressLines(task: Task, scheduled: TaskSchedule, schedule: Schedule):
     const verdict = slip > 0 ? `${workingDays(slip)} later than planned` : slip < 0 ? `${workingDays(-slip)} earlier than planned` : 'as planned';
     lines.push(`Planned: ${longDateRange(planned.start, planned.finish)} — ${scheduled.milestone ? 'now' : 'finish'} ${verdict}`);
   }
+  return lines;
+}
+
+/** The task's dates against the plan's `baseline:` entry for it (docs/format.md#baseline). */
+function baselineLines(model: PlanModel, schedule: Schedule, taskIndex: number): string[] {
+  const comparison = compareWithBaseline(model, schedule)?.tasks.find((entry) => entry.taskIndex === taskIndex);
+  if (!comparison) return [];
+  const { entry, startSlip, finishSlip } = comparison;
+  if (comparison.milestone) {
+    return entry.finish && finishSlip !== undefined ? [`Baseline: ${describeSlip(finishSlip, entry.finish.value)}`] : [];
+  }
+  const lines: string[] = [];
+  if (entry.start && startSlip !== undefined) lines.push(`Baseline start: ${describeSlip(startSlip, entry.start.value)}`);
+  if (entry.finish && finishSlip !== undefined) lines.push(`Baseline finish: ${describeSlip(finishSlip, entry.finish.value)}`);
   return lines;
 }
 
