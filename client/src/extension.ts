@@ -4,6 +4,7 @@ import { ClientContext } from './client-context.js';
 import { describeNewPlanPrompt, newPlanFromTemplate } from './new-plan.js';
 import { registerPreviewCommands } from './preview/preview-commands.js';
 import { exportPlan } from './export/export-command.js';
+import { writeCountryHolidays } from './write-holidays.js';
 
 let context: ClientContext | undefined;
 
@@ -16,6 +17,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   context.registerCommand('crmplan.newPlan.describe', describeNewPlanPrompt);
   registerPreviewCommands(context);
   context.registerCommand('crmplan.export', exportPlan);
+  context.registerCommand('crmplan.writeHolidays', writeCountryHolidays);
   try {
     await context.start();
   } catch (error) {
