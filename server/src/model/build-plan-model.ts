@@ -12,6 +12,7 @@ import {
   type Dependency,
   type DueSpec,
   type Holiday,
+  type Leave,
   type Level,
   type Namespace,
   type Objective,
@@ -172,6 +173,10 @@ class PlanModelBuilder {
       role: textValue(field(map, 'role')),
       capacity: capacity && capacityText ? { value: capacity, span: capacityText.span } : undefined,
       email: textValue(field(map, 'email')),
+      leave: readLeave(field(map, 'leave')),
+      workdays: readWeekdays(field(map, 'workdays')),
+      country: textValue(field(map, 'country')),
+      region: textValue(field(map, 'region')),
     };
   }
 
@@ -374,11 +379,31 @@ class PlanModelBuilder {
 const LEVELS: readonly Level[] = ['low', 'medium', 'high'];
 const STATUSES = ['planned', 'in-progress', 'done', 'blocked'] as const;
 
+/** The valid weekdays of a `workdays` list, without repeats; undefined when none is valid. */
+function readWeekdays(node: unknown): Spanned<readonly Weekday[]> | undefined {
+  const seq = asSeq(node);
+  const span = seq && spanOf(seq);
+  if (!seq || !span) return undefined;
+  const days = seq.items.map((item) => stringValue(item)?.value).filter((day): day is Weekday => !!day && isWeekday(day));
+  return days.length > 0 ? { value: [...new Set(days)], span } : undefined;
+}
+
+/** Leaves with real dates in order (`from` on or before `to`); the `schema` rule reports the rest. */
+function readLeave(node: unknown): Leave[] {
+  const leave: Leave[] = [];
+  for (const item of seqItems(node)) {
+    const map = asMap(item);
+    const span = map && spanOf(map);
+    const from = map && dateValue(field(map, 'from'));
+    const to = map && dateValue(field(map, 'to'));
+    if (!span || !from || !to || to.value < from.value) continue;
+    leave.push({ from, to, note: textValue(field(map, 'note'))?.value, span });
+  }
+  return leave;
+}
+
 function readCalendar(map: YAMLMap | undefined): Calendar {
-  const workdayNodes = asSeq(field(map, 'workdays'));
-  const workdays = workdayNodes
-    ? workdayNodes.items.map((item) => stringValue(item)?.value).filter((day): day is Weekday => !!day && isWeekday(day))
-    : [];
+  const workdays = readWeekdays(field(map, 'workdays'))?.value ?? [];
   const hours = numberValue(field(map, 'hours_per_day'));
   const holidays: Holiday[] = [];
   // At most MAX_HOLIDAYS are read (the `limits` rule reports the rest).
@@ -396,6 +421,8 @@ function readCalendar(map: YAMLMap | undefined): Calendar {
     workdays: workdays.length > 0 ? [...new Set(workdays)] : DEFAULT_WORKDAYS,
     hoursPerDay: hours && hours.value > 0 && hours.value <= 24 ? hours.value : DEFAULT_HOURS_PER_DAY,
     holidays,
+    country: textValue(field(map, 'country')),
+    region: textValue(field(map, 'region')),
     span: map ? spanOf(map) : undefined,
   };
 }

@@ -110,11 +110,27 @@ interface Item {
   readonly span: Span;
 }
 
+/** `leave: [{from, to, note}]`: days the person is away (both ends inclusive). */
+export interface Leave {
+  readonly from: Spanned<string>;
+  readonly to: Spanned<string>;
+  readonly note?: string;
+  /** The whole list item. */
+  readonly span: Span;
+}
+
 export interface Person extends Item {
   readonly name?: Spanned<string>;
   readonly role?: Spanned<string>;
   readonly capacity?: Spanned<Quantity>;
   readonly email?: Spanned<string>;
+  /** Leaves with two real dates, `from` on or before `to` (the `schema` rule reports the others). */
+  readonly leave: readonly Leave[];
+  /** The person's own workdays; absent when not written or not one valid weekday. */
+  readonly workdays?: Spanned<readonly Weekday[]>;
+  /** Country and region whose public holidays the person does not work (codes as written). */
+  readonly country?: Spanned<string>;
+  readonly region?: Spanned<string>;
 }
 
 export interface Objective extends Item {
@@ -199,6 +215,9 @@ export interface Calendar {
   readonly workdays: readonly Weekday[];
   readonly hoursPerDay: number;
   readonly holidays: readonly Holiday[];
+  /** `country` / `region` as written: their public holidays are added by the scheduler (schedule/country-holidays.ts). */
+  readonly country?: Spanned<string>;
+  readonly region?: Spanned<string>;
   readonly span?: Span;
 }
 

@@ -4,6 +4,8 @@ import type { WorkEdge, WorkGraph } from '../model/work-graph.js';
 import { createWorkingCalendar, type WorkingCalendar } from './calendar.js';
 import { EdgeKind, ForwardPass, ScheduleEdges } from './forward-pass.js';
 import { computeOverallocations, type Overallocation } from './load.js';
+import { publicHolidaysOfYears } from './country-holidays.js';
+import { peopleDaysOff, type HolidayYears, type PersonDaysOff } from './person-days-off.js';
 import {
   progressApplies,
   progressBounds,
@@ -36,6 +38,16 @@ export interface Schedule {
   /** The critical tasks' indexes, in the same order (including tasks without an id). */
   readonly criticalTaskIndexes: readonly number[];
   readonly overallocations: readonly Overallocation[];
+  /**
+   * Every non-working date of the project calendar, in date order: the
+   * written `holidays` (with their names) and the public holidays of
+   * `calendar.country`/`region` in `holidayYears`. Exports read these.
+   */
+  readonly holidays: readonly ScheduleHoliday[];
+  /** The years whose country holidays count (see "Country holidays" in docs/format.md). */
+  readonly holidayYears: HolidayYears;
+  /** Per person index: their own days off; undefined for people on the project calendar. */
+  readonly daysOff: readonly (PersonDaysOff | undefined)[];
   /** The status date of this run, when there is one (schedule/progress.ts). */
   readonly status?: StatusDate;
   /**
@@ -44,6 +56,19 @@ export interface Schedule {
    */
   readonly planned?: Schedule;
 }
+
+/** A non-working date of the plan: written in `holidays`, or a public holiday of its country. */
+export interface ScheduleHoliday {
+  readonly date: string;
+  readonly name?: string;
+  readonly source: 'plan' | 'country';
+}
+
+/**
+ * Country holidays are taken for at most this many years after the start
+ * year (a schedule that runs longer gets no country holidays past it).
+ */
+export const MAX_HOLIDAY_YEARS = 100;
 
 export interface TaskSchedule {
   readonly taskIndex: number;
@@ -144,7 +169,58 @@ function durationDays(task: Task, calendar: WorkingCalendar): number {
 export function computeSchedule(model: PlanModel, graph: WorkGraph, options?: ScheduleOptions): Schedule | undefined {
   const start = model.plan.start?.value;
   if (start === undefined) return undefined;
-  return computeScheduleWithCalendar(model, graph, workingCalendarOf(model.plan.calendar, start), options);
+  const calendar = model.plan.calendar;
+  const firstYear = Number(start.slice(0, 4));
+  // The years are those from the start's to the one after the finish's, so
+  // the finish depends on them and they on the finish: start from the
+  // years of the last schedule of this calendar and widen (or narrow) until
+  // they agree. Holidays after the finish move no date up to the finish, so
+  // this ends on the same years whatever the first guess was.
+  const key = holidayYearsKey(calendar, start);
+  let last = Math.max(firstYear + 1, lastHolidayYears.get(key) ?? firstYear + 1);
+  for (;;) {
+    const years = { first: firstYear, last };
+    const holidays = scheduleHolidays(calendar, years);
+    const resolved: Calendar = calendar.country ? { ...calendar, holidays: holidays.map(asCalendarHoliday) } : calendar;
+    const schedule = computeScheduleWithCalendar(model, graph, workingCalendarOf(resolved, start), { holidays, years }, options);
+    const finishYear = Number((schedule.finish ?? start).slice(0, 4));
+    const needed = Math.min(firstYear + MAX_HOLIDAY_YEARS, Math.max(firstYear + 1, finishYear + 1));
+    if (needed === last || (!calendar.country && !model.people.some(hasOwnCountry))) {
+      if (lastHolidayYears.size >= KEPT_CALENDARS) lastHolidayYears.delete(lastHolidayYears.keys().next().value!);
+      lastHolidayYears.set(key, last);
+      return schedule;
+    }
+    last = needed;
+  }
+}
+
+/** The last year of the country holidays of the last few calendars scheduled (a first guess only). */
+const lastHolidayYears = new Map<string, number>();
+
+function holidayYearsKey(calendar: Calendar, start: string): string {
+  return `${start} ${calendar.country?.value ?? ''} ${calendar.region?.value ?? ''}`;
+}
+
+function hasOwnCountry(person: PlanModel['people'][number]): boolean {
+  return person.country !== undefined || person.region !== undefined;
+}
+
+/** The written holidays (first of a date wins) and the country's, in date order. */
+function scheduleHolidays(calendar: Calendar, years: HolidayYears): ScheduleHoliday[] {
+  const byDate = new Map<string, ScheduleHoliday>();
+  for (const holiday of calendar.holidays) {
+    if (!byDate.has(holiday.date)) byDate.set(holiday.date, { date: holiday.date, ...(holiday.name !== undefined ? { name: holiday.name } : {}), source: 'plan' });
+  }
+  if (calendar.country) {
+    for (const holiday of publicHolidaysOfYears(calendar.country.value, calendar.region?.value, years.first, years.last)) {
+      if (!byDate.has(holiday.date)) byDate.set(holiday.date, { date: holiday.date, name: holiday.name, source: 'country' });
+    }
+  }
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+function asCalendarHoliday(holiday: ScheduleHoliday): Calendar['holidays'][number] {
+  return { date: holiday.date, name: holiday.name, span: { start: 0, end: 0 } };
 }
 
 /** How many calendars `workingCalendarOf` keeps. */
@@ -184,6 +260,7 @@ export function computeScheduleWithCalendar(
   model: PlanModel,
   graph: WorkGraph,
   calendar: WorkingCalendar,
+  holidayInfo?: { readonly holidays: readonly ScheduleHoliday[]; readonly years: HolidayYears },
   options?: ScheduleOptions,
 ): Schedule {
   const taskCount = model.tasks.length;
@@ -210,7 +287,7 @@ export function computeScheduleWithCalendar(
   const status = options?.ignoreProgress ? undefined : resolveStatusDate(model, calendar, options);
   const bounds: ProgressBounds | undefined =
     !options?.ignoreProgress && progressApplies(model, status) ? progressBounds(model, calendar, durations, status) : undefined;
-  const planned = bounds ? computeScheduleWithCalendar(model, graph, calendar, { ignoreProgress: true }) : undefined;
+  const planned = bounds ? computeScheduleWithCalendar(model, graph, calendar, holidayInfo, { ignoreProgress: true }) : undefined;
 
   // Forward pass: prerequisites come first in `order`, so every scheduled
   // predecessor already has its dates. Edges to cyclic nodes are ignored.
@@ -368,6 +445,10 @@ export function computeScheduleWithCalendar(
     };
   }
 
+  const years = holidayInfo?.years ?? { first: Number(calendar.start.slice(0, 4)), last: Number(calendar.start.slice(0, 4)) + 1 };
+  const holidays = holidayInfo?.holidays ?? scheduleHolidays(model.plan.calendar, years);
+  const daysOff = peopleDaysOff(model, calendar, years);
+
   criticalTaskIndexes.sort((a, b) => early[a]! - early[b]! || compareIds(idOf(model, a), idOf(model, b)) || a - b);
   const criticalPath: string[] = [];
   for (const taskIndex of criticalTaskIndexes) {
@@ -384,7 +465,10 @@ export function computeScheduleWithCalendar(
     finish: latestFinish === Number.NEGATIVE_INFINITY ? undefined : calendar.dateOf(latestFinish),
     criticalPath,
     criticalTaskIndexes,
-    overallocations: computeOverallocations(model, calendar, tasks),
+    overallocations: computeOverallocations(model, calendar, tasks, daysOff),
+    holidays,
+    holidayYears: years,
+    daysOff,
     ...(status ? { status } : {}),
     ...(planned ? { planned } : {}),
   };
