@@ -20,7 +20,8 @@ export const MAX_NESTING_DEPTH = 100;
 export type TextLimitProblem =
   | { readonly kind: 'text-length'; readonly span: Span; readonly length: number }
   | { readonly kind: 'flow-items'; readonly span: Span; readonly items: number }
-  | { readonly kind: 'nesting-depth'; readonly span: Span };
+  | { readonly kind: 'nesting-depth'; readonly span: Span }
+  | { readonly kind: 'block-items'; readonly span: Span; readonly items: number; readonly collection: 'list' | 'mapping' };
 
 /**
  * Without more commas than MAX_FLOW_ITEMS inside one stretch of flow
@@ -169,9 +170,10 @@ function quotedEnd(text: string, at: number): number {
 
 /**
  * Replaces every list or mapping deeper than MAX_NESTING_DEPTH by a null
- * scalar at its start, in place (the document was just parsed and nobody
- * holds its nodes yet), and reports each: the recursive walks after the
- * parser then never go deeper. Walks iteratively: the depth is the point.
+ * scalar at its start, and drops the items of a (block) collection past
+ * MAX_FLOW_ITEMS, in place (the document was just parsed and nobody holds
+ * its nodes yet), and reports each: the walks after the parser then never
+ * go deeper or longer. Walks iteratively: the depth is the point.
  */
 export function pruneDeepNesting(doc: Document.Parsed): TextLimitProblem[] {
   const problems: TextLimitProblem[] = [];
@@ -180,6 +182,11 @@ export function pruneDeepNesting(doc: Document.Parsed): TextLimitProblem[] {
     const { node, depth } = next;
     if (!isMap(node) && !isSeq(node)) continue;
     const items: unknown[] = node.items;
+    // Block collections are not emptied before parsing (the parser copes with them, slowly); past the limit their items are dropped.
+    if (items.length > MAX_FLOW_ITEMS) {
+      problems.push({ kind: 'block-items', span: itemSpan(items[MAX_FLOW_ITEMS], node), items: items.length, collection: isMap(node) ? 'mapping' : 'list' });
+      items.length = MAX_FLOW_ITEMS;
+    }
     for (let index = 0; index < items.length; index++) {
       const item = items[index];
       if (isPair(item)) {
@@ -196,6 +203,14 @@ export function pruneDeepNesting(doc: Document.Parsed): TextLimitProblem[] {
     }
   }
   return problems.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The text of a collection's item: a node's, or a pair's from its key to its value. */
+function itemSpan(item: unknown, collection: Node): Span {
+  const first = isPair(item) ? (item.key as Node | null) : (item as Node);
+  const last = isPair(item) ? ((item.value as Node | null) ?? first) : first;
+  const start = first?.range?.[0] ?? collection.range?.[0] ?? 0;
+  return { start, end: Math.max(start, last?.range?.[1] ?? start) };
 }
 
 function nullAt(node: Node, problems: TextLimitProblem[]): Scalar {

@@ -52,7 +52,7 @@ phases:
     const days = Array.from({ length: 10_001 }, (_, index) => new Date(Date.UTC(2030, 0, 1 + index)).toISOString().slice(0, 10));
     const text = `crmplan: 1\nplan:\n  name: P\n  start: 2027-01-04\n  calendar:\n    holidays:\n${days.map((day) => `      - ${day}`).join('\n')}\n`;
     const { findings } = check(text);
-    expect(findings.map((finding) => finding.message)).toEqual(['The calendar lists 10,001 holidays: at most 10,000 are read; this one and the ones after it are not.']);
+    expect(findings.map((finding) => finding.message)).toEqual(['This list has 10,001 items: at most 10,000 are read; this one and the ones after it are not.']);
     expect(text.slice(findings[0]!.span.start, findings[0]!.span.end)).toBe(days[10_000]);
     expect(analyzePlan(text).model.plan.calendar.holidays).toHaveLength(10_000);
   });
@@ -114,6 +114,15 @@ phases:
       'This list in brackets has 10,005 items: at most 10,000 are read, so it is read as empty.',
     ]);
     expect(analysis.findings.some((finding) => finding.rule === 'yaml-syntax')).toBe(true);
+  });
+
+  it(`reads ${MAX_FLOW_ITEMS.toLocaleString('en-US')} items of a block list, and says so on the first one left out`, () => {
+    const items = Array.from({ length: MAX_FLOW_ITEMS + 2 }, () => '          - a\n').join('');
+    const text = `${HEAD}      - {id: a, name: A, duration: 1d}\n      - id: b\n        name: B\n        duration: 1d\n        depends_on:\n${items}`;
+    const { findings } = check(text);
+    expect(findings.map((finding) => finding.message)).toEqual(['This list has 10,002 items: at most 10,000 are read; this one and the ones after it are not.']);
+    expect(text.slice(0, findings[0]!.span.start).split('\n')).toHaveLength(6 + 5 + MAX_FLOW_ITEMS + 1);
+    expect(analyzePlan(text).model.tasks[1]?.dependsOn).toHaveLength(MAX_FLOW_ITEMS);
   });
 
   it('brackets and commas in quotes and comments are not a list', () => {

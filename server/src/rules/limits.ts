@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
-import { spanOf, stringValue } from '../model/yaml-nodes.js';
+import { stringValue } from '../model/yaml-nodes.js';
 import { DATE_YEARS, isIsoDate, isPlanDate, MAX_DURATION, MAX_HOLIDAYS, parseDurationText } from '../model/values.js';
 import { MAX_FLOW_ITEMS, MAX_NESTING_DEPTH, MAX_TEXT_LENGTH, type TextLimitProblem } from '../parse/text-limits.js';
 import type { Span } from '../parse/span.js';
@@ -46,6 +46,12 @@ function textLimitFinding(problem: TextLimitProblem): Finding {
         span: problem.span,
         message: `This list in brackets has ${count(problem.items)} items: at most ${count(MAX_FLOW_ITEMS)} are read, so it is read as empty.`,
       };
+    case 'block-items':
+      return {
+        rule: 'limits',
+        span: problem.span,
+        message: `This ${problem.collection} has ${count(problem.items)} items: at most ${count(MAX_FLOW_ITEMS)} are read; this one and the ones after it are not.`,
+      };
     case 'nesting-depth':
       return {
         rule: 'limits',
@@ -64,7 +70,7 @@ function valueFindings(contents: unknown): Finding[] {
   const findings: Finding[] = [];
   const pending: unknown[] = [contents];
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    if (isSeq(node)) pending.push(...node.items);
+    if (isSeq(node)) for (const item of node.items) pending.push(item);
     if (!isMap(node)) continue;
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
@@ -112,19 +118,7 @@ function dueOffsetFinding(node: unknown): Finding[] {
 }
 
 function holidayFindings(node: unknown): Finding[] {
-  if (!isSeq(node)) return [];
   // Holidays written as dates (`[2027-05-31]`); those written `{date: ...}` are found under their key.
-  const findings = node.items.slice(0, MAX_HOLIDAYS).flatMap(dateFinding);
-  if (node.items.length <= MAX_HOLIDAYS) return findings;
-  const first = node.items[MAX_HOLIDAYS];
-  const span = first && (isScalar(first) || isMap(first) || isSeq(first)) ? spanOf(first) : undefined;
-  if (!span) return findings;
-  return [
-    ...findings,
-    {
-      rule: 'limits',
-      span,
-      message: `The calendar lists ${count(node.items.length)} holidays: at most ${count(MAX_HOLIDAYS)} are read; this one and the ones after it are not.`,
-    },
-  ];
+  // A list of more than MAX_HOLIDAYS (the collection limit) was cut by the parse, which reports it.
+  return isSeq(node) ? node.items.slice(0, MAX_HOLIDAYS).flatMap(dateFinding) : [];
 }
