@@ -20,6 +20,10 @@ import { runDiff } from './run-diff.js';
  * - overallocation: ceo (2h/w = 0.4 h/day) at 100% on kickoff is 2000%;
  *   trainer at 100% on both training and uat on Mar 18-19 is 200%.
  * - budget: contingency amount 100,000 x 10% = 10,000 -> 120,000 x 5% = 6,000.
+ * - baseline: longer-duration with the base plan's dates as the baseline of
+ *   both sides (and an entry naming no task): against it go-live moves
+ *   Mar 24 -> Mar 30 and the finish Apr 1 -> Apr 6, +3 working days each;
+ *   the baseline did not change (not set again).
  * After an intended change, `UPDATE_GOLDEN=1 npx vitest run
  * test/diff/diff-cases.test.ts` rewrites the goldens: review their diff.
  */
@@ -38,6 +42,7 @@ function compareWithGolden(file: string, output: string): void {
 describe('crmplan diff golden cases', () => {
   it('has the cases the brief lists', () => {
     expect(caseNames).toEqual([
+      'baseline',
       'budget',
       'findings',
       'longer-duration',

@@ -17,8 +17,8 @@ export function diffToJson(files: readonly PlanFileDiff[], base: string | null =
     base,
     files: files.map(({ path, basePath, diff }) => {
       // Spelled out so the output's key order is the documented one, whatever PlanDiff gains.
-      const { status, name, plan, finish, milestones, tasks, criticalPath, people, overallocations, findings, budget, objectives, risks } = diff;
-      return { path, basePath, status, name, plan, finish, milestones, tasks, criticalPath, people, overallocations, findings, budget, objectives, risks };
+      const { status, name, plan, finish, milestones, tasks, criticalPath, people, overallocations, findings, budget, objectives, risks, baseline } = diff;
+      return { path, basePath, status, name, plan, finish, milestones, tasks, criticalPath, people, overallocations, findings, budget, objectives, risks, baseline };
     }),
   };
 }

@@ -3,6 +3,7 @@ import { buildTimeline } from '../render/timeline-model.js';
 import { formatNumber } from '../render/schedule-text.js';
 import type {
   AssignmentChanges,
+  BaselineDiff,
   BudgetDiff,
   DateMove,
   FieldChange,
@@ -63,7 +64,8 @@ export function diffHasChanges(diff: PlanDiff): boolean {
     diff.findings.introduced.length + diff.findings.fixed.length > 0 ||
     budgetCount(diff.budget) > 0 ||
     itemCount(diff.objectives) > 0 ||
-    itemCount(diff.risks) > 0
+    itemCount(diff.risks) > 0 ||
+    diff.baseline?.rebaselined === true
   );
 }
 
@@ -79,6 +81,7 @@ function fileSection(file: PlanFileDiff, options: DiffMarkdownOptions): string[]
     const sections = [
       planSection(diff.plan),
       scheduleSection(diff),
+      baselineSection(diff.baseline),
       tasksSection(diff.tasks),
       criticalPathSection(diff.criticalPath),
       itemsSection('People', diff.people, ['name', 'role', 'capacity']),
@@ -115,6 +118,9 @@ function headline(diff: PlanDiff): string {
     parts.push(`**finish moved${days}** (${dateOrNone(diff.finish.from)} → ${dateOrNone(diff.finish.to)})`);
   }
   if (diff.milestones.length > 0) parts.push(plural(diff.milestones.length, 'milestone') + ' moved');
+  const againstBaseline = diff.baseline?.finish?.workingDays;
+  if (againstBaseline) parts.push(`finish ${signedDays(againstBaseline)} against the baseline`);
+  if (diff.baseline?.rebaselined) parts.push('baseline set again');
   const counted: readonly [string, { added: readonly unknown[]; removed: readonly unknown[]; changed: readonly unknown[] }][] = [
     ['tasks', diff.tasks],
     ['people', diff.people],
@@ -164,6 +170,33 @@ function scheduleSection(diff: PlanDiff): string[] {
     lines.push('', ...markdownTable(['Milestone', 'Before', 'After', 'Moved'], rows));
   }
   return lines;
+}
+
+/** The head plan against its baseline: finish, milestones, then the other tasks off their baseline. */
+function baselineSection(baseline: BaselineDiff | null): string[] {
+  if (!baseline) return [];
+  const since = baseline.date === null ? 'Against the baseline' : `Against the baseline of ${baseline.date}`;
+  const lines = ['#### Baseline', '', `${since}${baseline.rebaselined ? ' (set again in this change)' : ''}:`];
+  if (baseline.finish) {
+    lines.push('', `Project finish: ${baseline.finish.from ?? ''} (baseline) → ${dateOrNone(baseline.finish.to)}, ${slipText(baseline.finish)}.`);
+  }
+  const rows = [...baseline.milestones, ...baseline.tasks].map((entry, index) => [
+    index < baseline.milestones.length ? 'milestone' : 'task',
+    taskCell(entry.id, entry.name),
+    dateOrNone(entry.from),
+    dateOrNone(entry.to),
+    slipText(entry),
+  ]);
+  if (rows.length > 0) lines.push('', ...markdownTable(['', 'Task', 'Baseline', 'Now', 'Against the baseline'], rows));
+  else lines.push('', 'Every baselined task finishes on its baseline.');
+  if (baseline.unknownTasks.length > 0) {
+    lines.push('', `Baseline entries naming no task of the plan: ${baseline.unknownTasks.map(markdownId).join(', ')}.`);
+  }
+  return lines;
+}
+
+function slipText(move: DateMove): string {
+  return move.workingDays === 0 ? 'on baseline' : moveText(move);
 }
 
 function tasksSection(tasks: PlanDiff['tasks']): string[] {

@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../schedule/calendar.js';
+import { workingDaysBetween } from '../schedule/baseline-slip.js';
 import { countFindings, type PlanAnalysis } from '../analysis/analyze-plan.js';
 import type {
   AssignmentChanges,
@@ -18,6 +19,7 @@ import type {
   TaskSummary,
 } from './diff-types.js';
 import { taskKey } from '../render/timeline-model.js';
+import { diffBaseline } from './baseline-diff.js';
 import { snapshotPlan, type ItemSnapshot, type PlanSnapshot, type TaskSnapshot } from './plan-snapshot.js';
 
 /**
@@ -46,6 +48,7 @@ export function diffPlans(base: PlanAnalysis | undefined, head: PlanAnalysis | u
     budget: diffBudget(before, after),
     objectives: diffItems(before.objectives, after.objectives),
     risks: diffItems(before.risks, after.risks),
+    baseline: diffBaseline(base, head),
     highlightedTaskKeys: [
       ...tasks.added.map((task) => after.tasks.get(task.id)!.index),
       ...tasks.changed.map((task) => after.tasks.get(task.id)!.index),
@@ -55,16 +58,8 @@ export function diffPlans(base: PlanAnalysis | undefined, head: PlanAnalysis | u
   };
 }
 
-/**
- * Working days from one date to another on `calendar`: the number of its
- * working days after `from` up to and including `to` (negative when `to`
- * is earlier). A task finishing on Friday that now finishes on the next
- * Wednesday moved +3; a finish pushed from Friday to Monday by a new
- * holiday on that Friday moved +1 (the Monday).
- */
-export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: string): number {
-  return calendar.indexOnOrBefore(to) - calendar.indexOnOrBefore(from);
-}
+/** Working days between two dates, as the baseline comparison counts them. */
+export { workingDaysBetween };
 
 function dateMove(from: string | null, to: string | null, calendar: WorkingCalendar | undefined): DateMove {
   const workingDays = from !== null && to !== null && calendar ? workingDaysBetween(calendar, from, to) : null;

@@ -138,6 +138,22 @@ export interface BudgetDiff {
   };
 }
 
+/** The head plan against its `baseline:` block (docs/diff.md, "Baseline"); moves go from the baselined date to the current one. */
+export interface BaselineDiff {
+  /** `baseline.date`: the day it was set; null when not written. */
+  readonly date: string | null;
+  /** True when this change set the baseline again (its dates differ from the base plan's baseline). */
+  readonly rebaselined: boolean;
+  /** The plan's finish against `baseline.finish`; null when either is missing. */
+  readonly finish: DateMove | null;
+  /** Every milestone with a baseline entry, on baseline or not. */
+  readonly milestones: readonly MilestoneMove[];
+  /** Other tasks whose finish is not on their baseline. */
+  readonly tasks: readonly MilestoneMove[];
+  /** Ids of baseline entries that name no task of the plan. */
+  readonly unknownTasks: readonly string[];
+}
+
 export type PlanFileStatus = 'added' | 'removed' | 'modified';
 
 export interface PlanDiff {
@@ -170,6 +186,8 @@ export interface PlanDiff {
   readonly budget: BudgetDiff;
   readonly objectives: ItemChanges;
   readonly risks: ItemChanges;
+  /** Against the head plan's baseline; null without one. */
+  readonly baseline: BaselineDiff | null;
   /**
    * Timeline keys (`t<task index>` in the head plan) of tasks that were
    * added or changed, for the Gantt chart. Not part of the JSON output.

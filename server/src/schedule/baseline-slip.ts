@@ -6,8 +6,7 @@ import type { WorkingCalendar } from './calendar.js';
  * The current schedule against the plan's `baseline:` block
  * (docs/format.md#baseline). A slip is counted in working days of the
  * project calendar: the difference of the two dates' working-day indexes,
- * positive when the current date is later. A baselined date that is not a
- * working day (the calendar changed since) counts from the next working day.
+ * positive when the current date is later (see workingDaysBetween).
  */
 export interface BaselineComparison {
   readonly taskIndex: number;
@@ -32,9 +31,15 @@ export interface BaselineReport {
   readonly threshold: number;
 }
 
-/** Working days from `from` to `to` (positive when `to` is later). */
+/**
+ * Working days from one date to another on `calendar`: the number of its
+ * working days after `from` up to and including `to` (negative when `to`
+ * is earlier). A finish moved from a Friday to the next Wednesday moved +3;
+ * a date that is not a working day counts as the working day before it.
+ * `crmplan diff` counts its moves the same way.
+ */
 export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: string): number {
-  return calendar.indexOnOrAfter(to) - calendar.indexOnOrAfter(from);
+  return calendar.indexOnOrBefore(to) - calendar.indexOnOrBefore(from);
 }
 
 /** Undefined when the plan has no baseline. Tasks that are not scheduled (a cycle) are left out. */
