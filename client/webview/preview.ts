@@ -19,6 +19,7 @@ import {
   barKeyFromElementId,
   collapsedPhasesFor,
   findingsSummary,
+  problemsPanelNote,
   mermaidThemeFor,
   nextZoom,
   renderFailedNotice,
@@ -87,6 +88,9 @@ const collapseAllButton = button('Collapse all', 'Draw each phase as one summary
 const zoomOutButton = button('−', 'Zoom out', () => setZoom(nextZoom(state.zoom, 'out')));
 const zoomResetButton = button('100%', 'Reset the zoom', () => setZoom(nextZoom(state.zoom, 'reset')));
 const zoomInButton = button('+', 'Zoom in', () => setZoom(nextZoom(state.zoom, 'in')));
+// What a narrow column shows instead of the labels (preview.css).
+expandAllButton.dataset.icon = '\u229E';
+collapseAllButton.dataset.icon = '\u229F';
 toolbar.append(expandAllButton, collapseAllButton, zoomOutButton, zoomResetButton, zoomInButton);
 header.append(titleHeading, summaryLine, findingsButton, toolbar);
 
@@ -336,7 +340,8 @@ function applyZoom(): void {
 function renderHeader(timeline: Timeline): void {
   titleHeading.textContent = timeline.title ?? 'Untitled plan';
   summaryLine.textContent = `${timeline.start} → ${timeline.finish ?? '(nothing scheduled)'} · ${timeline.workingDays} working days · ${timeline.tasks.length} tasks`;
-  findingsButton.textContent = findingsSummary(timeline.findings);
+  const problemsNote = problemsPanelNote(timeline.findings);
+  findingsButton.textContent = problemsNote === undefined ? findingsSummary(timeline.findings) : `${findingsSummary(timeline.findings)}: ${problemsNote}`;
   findingsButton.classList.toggle('has-errors', timeline.findings.errors > 0);
   findingsButton.classList.toggle('has-warnings', timeline.findings.errors === 0 && timeline.findings.warnings > 0);
   expandAllButton.disabled = state.collapsed.size === 0;

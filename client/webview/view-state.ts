@@ -67,6 +67,25 @@ export function findingsSummary(findings: Timeline['findings']): string {
   return parts.length > 0 ? parts.join(', ') : 'No errors or warnings';
 }
 
+/**
+ * VS Code sends at most this many problems of one file to the Problems
+ * panel (its extension host's per-file limit, not a setting): errors first,
+ * then warnings, infos, hints, and one line "Not showing N further errors
+ * and warnings." So a plan with 1,051 findings shows 1,000 there.
+ */
+export const PROBLEMS_PANEL_LIMIT = 1000;
+
+/**
+ * Why the Problems panel lists fewer problems than the header counts, or
+ * undefined when it lists them all. Hints are counted by VS Code's limit
+ * too, although the panel does not show them.
+ */
+export function problemsPanelNote(findings: Timeline['findings']): string | undefined {
+  const total = findings.errors + findings.warnings + findings.infos + findings.hints;
+  if (total <= PROBLEMS_PANEL_LIMIT) return undefined;
+  return `the Problems panel lists ${PROBLEMS_PANEL_LIMIT.toLocaleString('en-US')} of these ${total.toLocaleString('en-US')} problems (VS Code's limit per file, errors first)`;
+}
+
 function plural(count: number, noun: string): string {
   return count === 0 ? '' : `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

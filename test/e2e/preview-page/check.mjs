@@ -355,13 +355,38 @@ async function checkHostilePlan(browser, site, modules) {
   await page.close();
 }
 
+// ---- a narrow column: the toolbar stays one row ----
+
+async function checkNarrowColumn(browser, site, modules) {
+  const name = 'narrow column (320 px)';
+  const uri = 'file:///work/overallocated.crmplan.yaml';
+  const { timeline } = modules.timelineResult(uri, readFileSync(overallocatedPlanFile, 'utf8'));
+  const opened = await openPage(browser, site, { width: 320, height: 600 });
+  const { page, preview } = opened;
+  await preview.post(timelineMessage(uri, timeline));
+  const layout = await page.evaluate(() => {
+    const toolbar = document.querySelector('.toolbar');
+    const buttons = [...toolbar.querySelectorAll('button')].map((button) => {
+      const box = button.getBoundingClientRect();
+      return { text: button.textContent, title: button.title, top: Math.round(box.top), bottom: Math.round(box.bottom), right: box.right };
+    });
+    return { buttons, toolbarRight: toolbar.getBoundingClientRect().right, width: document.documentElement.clientWidth };
+  });
+  const tops = new Set(layout.buttons.map((button) => button.top));
+  check(`${name}: the toolbar's ${layout.buttons.length} buttons are on one row`, layout.buttons.length === 5 && tops.size === 1, shown(layout.buttons.map(({ text, top, bottom }) => ({ text, top, bottom }))));
+  check(`${name}: the toolbar fits the column (right edge ${Math.round(layout.toolbarRight)} <= ${layout.width})`, layout.toolbarRight <= layout.width + 0.5, shown(layout));
+  check(`${name}: every button keeps its text (accessible name) and a tooltip`, layout.buttons.every((button) => button.text !== '' && button.title !== ''), shown(layout.buttons));
+  await checkNoViolations(name, opened);
+  await page.close();
+}
+
 async function main() {
   if (!ensureChromium()) process.exit(1);
   const modules = await loadPlanTimelines();
   const site = await previewSite();
   const browser = await launchHeadlessChromium();
   try {
-    for (const [name, scenario] of [['small plan', checkSmallPlan], ['1,000-task plan', checkLargePlan], ['hostile names', checkHostilePlan]]) {
+    for (const [name, scenario] of [['small plan', checkSmallPlan], ['1,000-task plan', checkLargePlan], ['hostile names', checkHostilePlan], ['narrow column (320 px)', checkNarrowColumn]]) {
       // A step that throws (a button that is gone, a page that never answers) fails its scenario, not the run.
       await scenario(browser, site, modules).catch((error) => check(`${name}: the scenario ran to its end`, false, String(error?.message ?? error).split('\n')[0]));
     }
