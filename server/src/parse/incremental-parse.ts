@@ -7,7 +7,7 @@ import {
   PARSE_OPTIONS,
   type ParsedDocument,
 } from './parse-plan-text.js';
-import { MAX_NESTING_DEPTH, MAX_TEXT_LENGTH, mayHaveLongFlowCollection, nestsDeeperThan } from './text-limits.js';
+import { MAX_NESTING_DEPTH, MAX_TEXT_LENGTH, mayHaveLongFlowCollection, overFragmentLimits } from './text-limits.js';
 
 /**
  * Re-parsing after an edit without parsing the whole text again.
@@ -246,7 +246,7 @@ function parseUnitFragment(fragment: string, unit: ReparseUnit): Entry | undefin
   // What may be over a limit is left to the whole parse, which bounds it (text-limits.ts).
   if (DIRECTIVE_OR_MARKER.test(fragment) || mayHaveLongFlowCollection(fragment)) return undefined;
   const doc = parseDocument(fragment, PARSE_OPTIONS);
-  if (doc.errors.length > 0 || doc.warnings.length > 0 || nestsDeeperThan(doc.contents, MAX_NESTING_DEPTH / 2)) return undefined;
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || overFragmentLimits(doc.contents, MAX_NESTING_DEPTH / 2)) return undefined;
   const contents = doc.contents;
   if (!(isMap(contents) || isSeq(contents)) || contents.flow || contents.items.length !== 1) return undefined;
   if (contents.range?.[0] !== unit.column || hasAnchorsOrAliases(contents)) return undefined;

@@ -221,12 +221,16 @@ function nullAt(node: Node, problems: TextLimitProblem[]): Scalar {
   return replacement;
 }
 
-/** True when lists and mappings nest deeper than `limit` levels under `node` (itself counted). */
-export function nestsDeeperThan(node: unknown, limit: number): boolean {
+/**
+ * True when lists and mappings nest deeper than `depthLimit` levels under
+ * `node` (itself counted), or one holds more than MAX_FLOW_ITEMS items: a
+ * fragment the whole parse would have to bound.
+ */
+export function overFragmentLimits(node: unknown, depthLimit: number): boolean {
   const pending: { node: unknown; depth: number }[] = [{ node, depth: 1 }];
   for (let next = pending.pop(); next; next = pending.pop()) {
     if (!isMap(next.node) && !isSeq(next.node)) continue;
-    if (next.depth > limit) return true;
+    if (next.depth > depthLimit || next.node.items.length > MAX_FLOW_ITEMS) return true;
     for (const item of next.node.items as unknown[]) {
       if (isPair(item)) pending.push({ node: item.key, depth: next.depth + 1 }, { node: item.value, depth: next.depth + 1 });
       else pending.push({ node: item, depth: next.depth + 1 });

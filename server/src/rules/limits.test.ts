@@ -123,6 +123,10 @@ phases:
     expect(findings.map((finding) => finding.message)).toEqual(['This list has 10,002 items: at most 10,000 are read; this one and the ones after it are not.']);
     expect(text.slice(0, findings[0]!.span.start).split('\n')).toHaveLength(6 + 5 + MAX_FLOW_ITEMS + 1);
     expect(analyzePlan(text).model.tasks[1]?.dependsOn).toHaveLength(MAX_FLOW_ITEMS);
+    // Typed into a plan that was clean: the edited task is not re-parsed alone, which would not bound it.
+    const clean = `${HEAD}      - {id: a, name: A, duration: 1d}\n      - id: b\n        name: B\n        duration: 1d\n        depends_on:\n          - a\n`;
+    const reparsed = reparsePlanText(parsePlanText(clean), text);
+    expect(reparsed.limits).toEqual(parsePlanText(text).limits);
   });
 
   it('brackets and commas in quotes and comments are not a list', () => {
