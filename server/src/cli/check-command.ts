@@ -2,6 +2,7 @@ import { SEVERITIES, type SeveritySetting } from '../model/types.js';
 import { findRule } from '../rules/index.js';
 import { checkPlans, summarize, type FileReport, type Summary } from './check-report.js';
 import { formatOption, parseOptions, singleOption, UsageError, type CliIo } from './cli-io.js';
+import { asOfOption } from './as-of-option.js';
 import { formatGithub } from './format-github.js';
 import { formatGitlab } from './format-gitlab.js';
 import { formatJson } from './format-json.js';
@@ -26,13 +27,15 @@ const FORMATTERS: Record<string, Formatter> = {
 };
 
 export async function checkCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const options = parseOptions(args, ['format', 'max-warnings', 'rule', 'docs-url']);
+  const options = parseOptions(args, ['format', 'max-warnings', 'rule', 'docs-url', 'as-of']);
   const format = formatOption(options, Object.keys(FORMATTERS));
   const docsUrl = parseDocsUrl(singleOption(options, 'docs-url'));
   const maxWarnings = parseMaxWarnings(singleOption(options, 'max-warnings'));
   const rules = parseRuleOptions(options.values.get('rule') ?? []);
 
-  const reports = await checkPlans(io.cwd, options.positionals, { rules });
+  const asOf = asOfOption(options);
+
+  const reports = await checkPlans(io.cwd, options.positionals, asOf ? { rules, statusDate: asOf } : { rules });
   const summary = summarize(reports);
   io.stdout(FORMATTERS[format]!(reports, summary, { cwd: io.cwd, docsUrl }));
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;

@@ -2,6 +2,8 @@ export interface CliIo {
   readonly cwd: string;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The environment (`GITHUB_STEP_SUMMARY`); process.env when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Bad usage or unreadable input: one clear line on stderr, exit code 2. */

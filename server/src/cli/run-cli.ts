@@ -6,6 +6,7 @@ import { ganttCommand } from './gantt-command.js';
 import { importCommand } from './import-command.js';
 import { initCommand } from './init-command.js';
 import { scheduleCommand } from './schedule-command.js';
+import { statusCommand } from './status-command.js';
 import { UsageError, type CliIo } from './cli-io.js';
 import { CRMPLAN_VERSION as VERSION } from '../shared/version.js';
 
@@ -21,7 +22,7 @@ Usage:
       (default: the template's own name).
       crmplan init --list (or --template list) lists the templates: the
       five roadmaps of docs/sources.md and a minimal plan. See docs/templates.md.
-  crmplan check [PATH...] [--format text|json|sarif|github|gitlab] [--max-warnings N] [--rule NAME=SEVERITY] [--docs-url URL]
+  crmplan check [PATH...] [--format text|json|sarif|github|gitlab] [--max-warnings N] [--rule NAME=SEVERITY] [--docs-url URL] [--as-of YYYY-MM-DD]
       Check plans (files, or folders searched for *.crmplan.yaml / *.crmplan.yml,
       skipping node_modules and .git; default: the current folder).
       sarif: SARIF 2.1.0 for GitHub code scanning; github: GitHub Actions
@@ -29,9 +30,17 @@ Usage:
       report (artifacts: reports: codequality). --docs-url: the http(s) address
       of the rule pages that SARIF links each rule to (URL/RULE.md; default:
       the rule pages in crmplan's repository). See docs/ci.md.
-  crmplan schedule FILE [--format text|json]
+  crmplan schedule FILE [--format text|json] [--as-of YYYY-MM-DD]
       Print the plan's schedule: start, finish and float of every task, the
-      critical path and overallocated people.
+      critical path and overallocated people. --as-of (check, schedule,
+      status): the status date progress and actual dates are read as of,
+      instead of the plan's status_date. See docs/format.md#the-status-date.
+  crmplan status FILE [--as-of YYYY-MM-DD] [--format markdown|json]
+      The status report of a plan in flight: % complete, forecast finish,
+      milestones hit, missed and next, what is late, what starts in the next
+      14 days, overallocations ahead, high risks; as of --as-of, the plan's
+      status_date or today. In GitHub Actions the markdown is also appended
+      to $GITHUB_STEP_SUMMARY. See docs/status.md.
   crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-DD] [--collapse-over N]
       Print the schedule as a Mermaid Gantt chart (markdown: a fenced mermaid
       block that GitHub renders); --collapse-over draws each phase as one bar
@@ -71,6 +80,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   schedule: scheduleCommand,
   gantt: ganttCommand,
+  status: statusCommand,
   diff: diffCommand,
   baseline: baselineCommand,
   export: exportCommand,

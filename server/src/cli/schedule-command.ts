@@ -4,6 +4,7 @@ import { scheduleToJson } from '../schedule/schedule-json.js';
 import { analyzePlan } from '../analysis/analyze-plan.js';
 import { formatOption, parseOptions, type CliIo } from './cli-io.js';
 import { displayPath, readPlanFile, singlePlanFile } from './plan-files.js';
+import { asOfOption } from './as-of-option.js';
 
 /**
  * `crmplan schedule FILE`: the schedule of one plan, as the contract's JSON
@@ -11,11 +12,12 @@ import { displayPath, readPlanFile, singlePlanFile } from './plan-files.js';
  * could be read is still printed, tasks on cycles without dates).
  */
 export async function scheduleCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const options = parseOptions(args, ['format']);
+  const options = parseOptions(args, ['format', 'as-of']);
   const format = formatOption(options, ['text', 'json']);
+  const asOf = asOfOption(options);
   const file = await singlePlanFile(options.positionals, io.cwd, 'crmplan schedule FILE');
   const shown = displayPath(file, io.cwd);
-  const analysis = analyzePlan(await readPlanFile(file, io.cwd));
+  const analysis = analyzePlan(await readPlanFile(file, io.cwd), asOf ? { statusDate: asOf } : {});
   const errors = analysis.findings.filter((finding) => finding.severity === 'error').length;
   if (!analysis.schedule) {
     io.stderr(`crmplan: cannot schedule '${shown}': the plan has no valid plan.start (run crmplan check ${shown})\n`);
