@@ -14,6 +14,7 @@ import type {
   PreviewOptions,
   WebviewToHostMessage,
 } from '../src/preview/messages.js';
+import { drawBaselineGhosts } from './baseline-ghosts.js';
 import { loadHeatmap } from './load-heatmap.js';
 import {
   barKeyFromElementId,
@@ -242,6 +243,7 @@ async function renderLatest(): Promise<void> {
   state.drawn = { timeline, mermaidText, svg, renderId };
   applyZoom();
   makeBarsInteractive(state.drawn);
+  drawBaselineGhosts(svg, timeline, (elementId) => barKeyFromElementId(elementId, renderId));
   renderHeader(timeline);
   renderLoadTable(timeline);
   setNotice(undefined);

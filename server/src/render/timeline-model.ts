@@ -57,9 +57,11 @@ export function buildTimeline(analysis: PlanAnalysis): Timeline | undefined {
 }
 
 function timelineTasks(model: PlanModel, schedule: Schedule, calendar: WorkingCalendar): TimelineTask[] {
+  const baselined = baselineDates(model);
   return model.tasks.map((task, taskIndex) => {
     const scheduled = schedule.tasks[taskIndex];
     const duration = taskDuration(task, calendar);
+    const baseline = task.id && baselined.get(task.id.value);
     return {
       key: taskKey(taskIndex),
       id: task.id?.value ?? null,
@@ -74,8 +76,19 @@ function timelineTasks(model: PlanModel, schedule: Schedule, calendar: WorkingCa
       status: task.status?.value ?? null,
       owner: task.owner?.id ?? null,
       span: task.id?.span ?? task.span,
+      ...(baseline ? { baselineStart: baseline.start, baselineFinish: baseline.finish } : {}),
     };
   });
+}
+
+/** Per task id, the dates of its `baseline:` entry (the first entry of an id; both dates needed). */
+function baselineDates(model: PlanModel): Map<string, { start: string; finish: string }> {
+  const dates = new Map<string, { start: string; finish: string }>();
+  for (const entry of model.baseline?.tasks ?? []) {
+    if (!entry.start || !entry.finish || dates.has(entry.id.value)) continue;
+    dates.set(entry.id.value, { start: entry.start.value, finish: entry.finish.value });
+  }
+  return dates;
 }
 
 function timelinePhases(model: PlanModel, schedule: Schedule): TimelinePhase[] {

@@ -37,6 +37,9 @@ export interface TimelineTask {
   readonly owner: string | null;
   /** Where the task's id (or, without one, the task item) is written: what the editor selects on click. */
   readonly span: Span;
+  /** The task's dates in the plan's `baseline:` block (ISO dates), when it has an entry: the preview's ghost bar. */
+  readonly baselineStart?: string;
+  readonly baselineFinish?: string;
 }
 
 export interface TimelinePhase {

@@ -26,6 +26,9 @@ export interface TimelineTaskColumns {
   readonly owner: readonly (string | null)[];
   /** Task i's span is [spans[2i], spans[2i + 1]). */
   readonly spans: readonly number[];
+  /** Only when some task has baseline dates: task i's, or null. */
+  readonly baselineStart?: readonly (string | null)[];
+  readonly baselineFinish?: readonly (string | null)[];
 }
 
 export interface WireTimeline extends Omit<Timeline, 'tasks'> {
@@ -72,7 +75,10 @@ export function encodeTimeline(timeline: Timeline): WireTimeline {
     columns.spans[2 * index] = task.span.start;
     columns.spans[2 * index + 1] = task.span.end;
   }
-  return { ...timeline, tasks: columns };
+  if (!tasks.some((task) => task.baselineStart !== undefined)) return { ...timeline, tasks: columns };
+  const baselineStart = tasks.map((task) => task.baselineStart ?? null);
+  const baselineFinish = tasks.map((task) => task.baselineFinish ?? null);
+  return { ...timeline, tasks: { ...columns, baselineStart, baselineFinish } };
 }
 
 /** The `Timeline` that `encodeTimeline` was given. */
@@ -95,6 +101,11 @@ export function decodeTimeline(wire: WireTimeline): Timeline {
       owner: columns.owner[index] ?? null,
       span: { start: columns.spans[2 * index]!, end: columns.spans[2 * index + 1]! },
     };
+    const baselineStart = columns.baselineStart?.[index];
+    const baselineFinish = columns.baselineFinish?.[index];
+    if (typeof baselineStart === 'string' && typeof baselineFinish === 'string') {
+      tasks[index] = { ...tasks[index]!, baselineStart, baselineFinish };
+    }
   }
   return { ...wire, tasks };
 }

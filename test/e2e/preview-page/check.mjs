@@ -380,13 +380,64 @@ async function checkNarrowColumn(browser, site, modules) {
   await page.close();
 }
 
+// ---- a plan with a baseline: ghost bars under the bars, at the chart's own dates ----
+
+// Mon 2027-01-04: kickoff Jan 4; build Jan 5-8; review Mon-Tue Jan 11-12. Baseline: kickoff on
+// its dates; build one day earlier (Jan 4-7); review Jan 11 only.
+const BASELINE_PLAN = `crmplan: 1
+plan: {name: Baseline ghosts, start: 2027-01-04}
+phases:
+  - id: p
+    tasks:
+      - {id: kickoff, name: Kickoff, duration: 1d}
+      - {id: build, name: Build, duration: 4d, depends_on: [kickoff]}
+      - {id: review, name: Review, duration: 2d, depends_on: [build]}
+baseline:
+  tasks:
+    kickoff: {start: 2027-01-04, finish: 2027-01-04}
+    build: {start: 2027-01-04, finish: 2027-01-07}
+    review: {start: 2027-01-11, finish: 2027-01-11}
+`;
+
+async function checkBaselineGhosts(browser, site, modules) {
+  const name = 'baseline ghosts';
+  const uri = 'file:///work/baseline.crmplan.yaml';
+  const { timeline } = modules.timelineResult(uri, BASELINE_PLAN);
+  const opened = await openPage(browser, site, { width: 1000, height: 600 });
+  const { page, preview } = opened;
+  await preview.post(timelineMessage(uri, timeline));
+  const drawn = await page.evaluate(() => {
+    const box = (element) => ({ x: Number(element.getAttribute('x')), width: Number(element.getAttribute('width')), y: Number(element.getAttribute('y')), height: Number(element.getAttribute('height')) });
+    const bars = Object.fromEntries([...document.querySelectorAll('#app svg rect.task')].map((bar) => [/-(t\d+)$/.exec(bar.id)?.[1], box(bar)]));
+    const ghosts = Object.fromEntries([...document.querySelectorAll('#app svg rect.baseline-ghost')].map((ghost) => [ghost.dataset.key, { ...box(ghost), under: ghost.nextElementSibling?.classList.contains('task') === true }]));
+    return { bars, ghosts };
+  });
+  const { bars, ghosts } = drawn;
+  const close = (a, b) => Math.abs(a - b) < 0.5;
+  check(`${name}: one ghost per baselined task, each right before (under) its bar`, same(Object.keys(ghosts).sort(), ['t0', 't1', 't2']) && Object.values(ghosts).every((ghost) => ghost.under), shown(ghosts));
+  const day = bars.t0?.width ?? 0;
+  // kickoff on baseline: the ghost covers the bar. build a day earlier: starts where kickoff starts,
+  // ends a day before the bar ends. review: starts with its bar, one day long.
+  check(
+    `${name}: the ghosts are at the chart's x for the baselined dates`,
+    day > 0 &&
+      close(ghosts.t0?.x, bars.t0.x) && close(ghosts.t0?.width, day) &&
+      close(ghosts.t1?.x, bars.t0.x) && close(ghosts.t1.x + ghosts.t1.width, bars.t1.x + bars.t1.width - day) &&
+      close(ghosts.t2?.x, bars.t2.x) && close(ghosts.t2?.width, day),
+    shown(drawn),
+  );
+  check(`${name}: each ghost is in its task's row`, ['t0', 't1', 't2'].every((key) => ghosts[key] && ghosts[key].y >= bars[key].y && ghosts[key].y < bars[key].y + bars[key].height), shown(drawn));
+  await checkNoViolations(name, opened);
+  await page.close();
+}
+
 async function main() {
   if (!ensureChromium()) process.exit(1);
   const modules = await loadPlanTimelines();
   const site = await previewSite();
   const browser = await launchHeadlessChromium();
   try {
-    for (const [name, scenario] of [['small plan', checkSmallPlan], ['1,000-task plan', checkLargePlan], ['hostile names', checkHostilePlan], ['narrow column (320 px)', checkNarrowColumn]]) {
+    for (const [name, scenario] of [['small plan', checkSmallPlan], ['1,000-task plan', checkLargePlan], ['hostile names', checkHostilePlan], ['narrow column (320 px)', checkNarrowColumn], ['baseline ghosts', checkBaselineGhosts]]) {
       // A step that throws (a button that is gone, a page that never answers) fails its scenario, not the run.
       await scenario(browser, site, modules).catch((error) => check(`${name}: the scenario ran to its end`, false, String(error?.message ?? error).split('\n')[0]));
     }
