@@ -5,6 +5,7 @@ import { describeNewPlanPrompt, newPlanFromTemplate } from './new-plan.js';
 import { registerPreviewCommands } from './preview/preview-commands.js';
 import { exportPlan } from './export/export-command.js';
 import { writeCountryHolidays } from './write-holidays.js';
+import { setBaseline } from './set-baseline.js';
 
 let context: ClientContext | undefined;
 
@@ -18,6 +19,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
   registerPreviewCommands(context);
   context.registerCommand('crmplan.export', exportPlan);
   context.registerCommand('crmplan.writeHolidays', writeCountryHolidays);
+  context.registerCommand('crmplan.setBaseline', setBaseline);
   try {
     await context.start();
   } catch (error) {

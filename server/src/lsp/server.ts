@@ -13,7 +13,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../service/features/completion.js';
 import { LanguageService } from '../service/language-service.js';
-import { TIMELINE_REQUEST, type TimelineParams, type TimelineResult } from '../shared/protocol.js';
+import { SET_BASELINE_REQUEST, TIMELINE_REQUEST, type SetBaselineParams, type SetBaselineResult, type TimelineParams, type TimelineResult } from '../shared/protocol.js';
 import { EXPORT_FORMATS_REQUEST, EXPORT_REQUEST, type ExportParams } from '../shared/export-protocol.js';
 import { exportFormats, exportJob } from '../service/features/export.js';
 import { DEFAULT_SETTINGS, normalizeSettings, type CrmplanSettings } from '../shared/settings.js';
@@ -254,6 +254,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     if (!document) return new ResponseError(ErrorCodes.InvalidParams, `crmplan/timeline: the document is not open: ${String(params?.uri)}`);
     return answerInSteps(requests, TIMELINE_REQUEST, document, token, () => service.timeline(document));
+  });
+  // **CRM Plan: Set Baseline**: the edit, which the client applies (so undo works).
+  connection.onRequest(SET_BASELINE_REQUEST, async (params: SetBaselineParams, token): Promise<SetBaselineResult | ResponseError> => {
+    const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+    if (!document) return new ResponseError(ErrorCodes.InvalidParams, `${SET_BASELINE_REQUEST}: the document is not open: ${String(params?.uri)}`);
+    if (typeof params.date !== 'string') return new ResponseError(ErrorCodes.InvalidParams, `${SET_BASELINE_REQUEST}: date must be a string like 2027-01-04`);
+    return answerInSteps(requests, SET_BASELINE_REQUEST, document, token, () => service.setBaseline(document, params.date));
   });
   // The exports of `crmplan export`, for the **CRM Plan: Export...** command.
   connection.onRequest(EXPORT_FORMATS_REQUEST, () => exportFormats());

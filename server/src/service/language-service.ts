@@ -38,7 +38,8 @@ import { selectionRanges } from './features/selection-ranges.js';
 import { timeline } from './features/timeline.js';
 import { exportDocument, type ExportJob } from './features/export.js';
 import type { ExportResponse } from '../shared/export-protocol.js';
-import type { TimelineResult } from '../shared/protocol.js';
+import type { SetBaselineResult, TimelineResult } from '../shared/protocol.js';
+import { setBaselineAnswer } from './features/set-baseline.js';
 
 export interface LanguageServiceOptions {
   /** Base URI of the rule pages, ending with a slash. */
@@ -251,6 +252,11 @@ export class LanguageService {
   /** `crmplan/export`: the document in one format, from the cached analysis. */
   exportPlan(document: TextDocument, job: ExportJob): ExportResponse {
     return exportDocument(this.current(document), document, job);
+  }
+
+  /** `crmplan/setBaseline`: the edit that writes the current dates into the `baseline:` block. */
+  setBaseline(document: TextDocument, date: string): SetBaselineResult {
+    return setBaselineAnswer(this.current(document), document, date);
   }
 
   forget(uri: string): void {
