@@ -64,6 +64,17 @@ describe('country and region in the editor', () => {
     expect(region).toContain('- 2027-06-24 National Holiday');
   });
 
+  it("shows a person's own calendar and the work booked on their days off on the person's hover", () => {
+    const markdown = hoverText(plan('    workdays: [mon, tue, wed, thu, fri]', '    workdays: [mon, tue, wed, thu]\n    leave: [{from: 2027-07-05, to: 2027-07-09, note: vacation}]').replace('  - id: pm', '  - id: p|m'));
+    expect(markdown).toContain('- Works on: mon, tue, wed, thu');
+    expect(markdown).toContain('- On leave ');
+    expect(markdown).toContain(': vacation');
+    expect(markdown).toContain('**Booked on a day off**');
+    expect(markdown).toContain('**Booked on a day off** Mon 2027-07-05 → Fri 2027-07-09 (on leave: vacation): 8 h/day on `a`');
+    expect(markdown).toContain('(does not work on fri)');
+    expect(markdown).not.toContain('Infinity');
+  });
+
   it("lists a person's own holidays on hover", () => {
     const markdown = hoverText(plan('    workdays: [mon, tue, wed, thu, fri]', '    country: U|S'));
     expect(markdown).toContain("days off for 'pm'");

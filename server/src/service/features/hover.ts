@@ -2,7 +2,8 @@ import type { Position, TextDocument } from 'vscode-languageserver-textdocument'
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { markdownCode, markdownInline } from '../../render/markdown-text.js';
 import type { Declaration } from '../../model/symbols.js';
-import type { DueSpec, Namespace, Phase, PlanModel, Reference, Span, Task } from '../../model/types.js';
+import type { DueSpec, Namespace, Person, Phase, PlanModel, Reference, Span, Task } from '../../model/types.js';
+import type { DayOffReason } from '../../schedule/person-days-off.js';
 import { compareWithBaseline, describeSlip } from '../../schedule/baseline-slip.js';
 import { formatDuration } from '../../model/values.js';
 import { findRule } from '../../rules/index.js';
@@ -291,6 +292,29 @@ function phaseSection(context: HoverContext, phaseIndex: number): string {
   return `${heading(phase.name?.value, 'phase', phase.id?.value ?? `(phase ${phaseIndex + 1})`)}\n\n${list(lines)}`;
 }
 
+/** The person's own calendar as written: leave, workdays, country (docs/format.md#peoples-own-calendars). */
+function ownCalendarLines(person: Person): string[] {
+  const lines: string[] = [];
+  if (person.workdays) lines.push(`Works on: ${person.workdays.value.join(', ')}`);
+  const place = [person.country?.value, person.region?.value].filter((part): part is string => part !== undefined);
+  if (place.length > 0) lines.push(`Public holidays of: ${place.map(code).join(' ')}`);
+  for (const leave of person.leave) {
+    lines.push(`On leave ${longDateRange(leave.from.value, leave.to.value)}${leave.note ? `: ${escape(leave.note)}` : ''}`);
+  }
+  return lines;
+}
+
+function dayOffText(reason: DayOffReason): string {
+  switch (reason.kind) {
+    case 'leave':
+      return `on leave${reason.note ? `: ${escape(reason.note)}` : ''}`;
+    case 'holiday':
+      return `public holiday: ${escape(reason.name)}`;
+    case 'weekday':
+      return `does not work on ${reason.weekday}`;
+  }
+}
+
 function personSection(context: HoverContext, personIndex: number): string {
   const { model } = context.analysis;
   const person = model.people[personIndex]!;
@@ -300,6 +324,7 @@ function personSection(context: HoverContext, personIndex: number): string {
   if (person.role) lines.push(`Role: ${escape(person.role.value)}`);
   const written = person.capacity ? code(quantityText(person.capacity.value)) : 'default';
   lines.push(`Capacity: ${hoursPerDayText(capacity)} (${written})`);
+  lines.push(...ownCalendarLines(person));
 
   const bookings = personBookings(model, context.schedule, context.calendar, id);
   if (bookings.length > 0) {
@@ -323,6 +348,13 @@ function personSection(context: HoverContext, personIndex: number): string {
     const overallocations = context.schedule?.overallocations.filter((overallocation) => overallocation.personId === id) ?? [];
     for (const overallocation of overallocations) {
       const tasks = overallocation.tasks.map(code).join(', ');
+      if (overallocation.dayOff) {
+        lines.push(
+          `**Booked on a day off** ${longDateRange(overallocation.from, overallocation.to)} (${dayOffText(overallocation.dayOff)}): ` +
+            `${hoursPerDayText(overallocation.peakLoadHours)} on ${tasks}`,
+        );
+        continue;
+      }
       lines.push(
         `**Overallocated** ${longDateRange(overallocation.from, overallocation.to)}: peak ${formatNumber(overallocation.peak * 100)}% ` +
           `of capacity (${hoursPerDayText(overallocation.peakLoadHours)}) on ${tasks}`,
