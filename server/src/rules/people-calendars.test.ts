@@ -68,7 +68,13 @@ describe('people\'s own calendars', () => {
     expect(schedule.tasks[0]).toMatchObject({ start: '2027-05-03', finish: '2027-05-14' });
     const leave = schedule.overallocations.find((range) => range.personId === 'dana');
     expect(leave).toMatchObject({ from: '2027-05-10', to: '2027-05-14', capacityHours: 0, peak: Infinity, dayOff: { kind: 'leave', note: 'vacation' } });
-    expect(JSON.stringify(scheduleToJson(analysis.model, schedule))).toContain('"peak":null');
+    const json = JSON.parse(JSON.stringify(scheduleToJson(analysis.model, schedule))) as { overallocations: unknown[] };
+    expect(json.overallocations).toEqual([
+      { person: 'dana', from: '2027-05-10', to: '2027-05-14', peak: null, tasks: ['uat'], dayOff: { kind: 'leave', from: '2027-05-10', to: '2027-05-14', note: 'vacation' } },
+      { person: 'dana', from: '2027-06-07', to: '2027-06-07', peak: null, tasks: ['z'], dayOff: { kind: 'leave', from: '2027-06-07', to: '2027-06-08' } },
+      { person: 'sam', from: '2027-05-07', to: '2027-05-07', peak: null, tasks: ['x'], dayOff: { kind: 'weekday', weekday: 'fri' } },
+      { person: 'lee', from: '2027-05-31', to: '2027-05-31', peak: null, tasks: ['y'], dayOff: { kind: 'holiday', date: '2027-05-31', name: 'Memorial Day' } },
+    ]);
   });
 
   it('shows the days off in the timeline\'s weeks, with the capacity left', () => {

@@ -1,3 +1,4 @@
+import type { DayOffReason } from './person-days-off.js';
 import type { PlanModel } from '../model/types.js';
 import { taskDuration, type Schedule } from './compute-schedule.js';
 
@@ -22,6 +23,8 @@ export interface ScheduleJsonOverallocation {
   /** Load / capacity, rounded to at most 4 decimals; null when the capacity is 0. */
   readonly peak: number | null;
   readonly tasks: readonly string[];
+  /** Only on the person's own days off (leave, their holiday, a weekday they do not work), where the capacity is 0. */
+  readonly dayOff?: DayOffReason;
 }
 
 /** The object `crmplan schedule FILE --format json` prints (see the format contract). */
@@ -72,6 +75,7 @@ export function scheduleToJson(model: PlanModel, schedule: Schedule): ScheduleJs
       to: overallocation.to,
       peak: Number.isFinite(overallocation.peak) ? roundTo4(overallocation.peak) : null,
       tasks: overallocation.tasks,
+      ...(overallocation.dayOff ? { dayOff: overallocation.dayOff } : {}),
     })),
   };
 }
