@@ -110,6 +110,9 @@ const TASK_KEYS = [
   'complexity',
   'status',
   'rollback',
+  'progress',
+  'actual_start',
+  'actual_finish',
 ];
 
 describe('completion on half-typed plans', () => {
@@ -177,7 +180,7 @@ describe('completion on half-typed plans', () => {
 
   it('falls back to indentation inside an unclosed quote', () => {
     const result = completeAt(PLAN.replace('  name: ConnectSphere CRM rollout\n', '  name: "ConnectSphere\n  |\n'));
-    expect(result.labels).toEqual(['organization', 'description', 'sponsor', 'calendar', 'budget']);
+    expect(result.labels).toEqual(['organization', 'description', 'sponsor', 'calendar', 'budget', 'status_date']);
   });
 
   it('offers nothing in a comment or in free text', () => {
@@ -279,7 +282,7 @@ describe('keys', () => {
   });
 
   it.each([
-    ['plan', PLAN.replace('  manager: pm\n', '  manager: pm\n  |\n'), ['organization', 'description', 'sponsor', 'calendar', 'budget']],
+    ['plan', PLAN.replace('  manager: pm\n', '  manager: pm\n  |\n'), ['organization', 'description', 'sponsor', 'calendar', 'budget', 'status_date']],
     ['calendar', PLAN.replace('  manager: pm\n', '  manager: pm\n  calendar:\n    hours_per_day: 7\n    |\n'), ['workdays', 'holidays', 'country', 'region']],
     ['budget', PLAN.replace('  manager: pm\n', '  manager: pm\n  budget:\n    currency: USD\n    |\n'), ['total', 'contingency', 'lines']],
     ['a person', PLAN.replace('    name: Lucy Tran\n', '    name: Lucy Tran\n    |\n'), ['role', 'capacity', 'email', 'workdays', 'leave', 'country', 'region']],
