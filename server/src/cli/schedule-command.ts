@@ -72,9 +72,12 @@ export function formatScheduleTable(model: PlanModel, schedule: Schedule): strin
           'overallocations:',
           ...json.overallocations.map(
             (entry) =>
-              `  ${entry.person}  ${entry.from} -> ${entry.to}  peak ${entry.peak === null ? 'n/a (no capacity)' : `${Math.round(entry.peak * 100)}%`}  ${entry.tasks.join(', ')}`,
+              `  ${entry.person}  ${entry.from} -> ${entry.to}  peak ${entry.peak === null ? `n/a (${entry.dayOff ? DAY_OFF_TEXT[entry.dayOff.kind] : 'no capacity'})` : `${Math.round(entry.peak * 100)}%`}  ${entry.tasks.join(', ')}`,
           ),
         ];
   return `${[...header, ...lines, ...legend, ...overallocations].join('\n')}\n`;
 }
+
+/** Why a person has no capacity on an overallocation's days off, in the text table. */
+const DAY_OFF_TEXT = { leave: 'on leave', holiday: 'public holiday', weekday: 'weekday off' } as const;
 

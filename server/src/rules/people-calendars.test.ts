@@ -4,6 +4,7 @@ import { ruleFixes } from '../fixes/index.js';
 import { runFixture } from '../testing/fixtures.js';
 import { scheduleToJson } from '../schedule/schedule-json.js';
 import { buildTimeline } from '../render/timeline-model.js';
+import { formatScheduleTable } from '../cli/schedule-command.js';
 
 // Hand-computed. 2027-05-03 is a Monday; the project works mon-fri.
 // Dana's leave is Mon 2027-05-10 .. Fri 2027-05-14. Sam works mon-thu.
@@ -74,6 +75,16 @@ describe('people\'s own calendars', () => {
       { person: 'dana', from: '2027-06-07', to: '2027-06-07', peak: null, tasks: ['z'], dayOff: { kind: 'leave', from: '2027-06-07', to: '2027-06-08' } },
       { person: 'sam', from: '2027-05-07', to: '2027-05-07', peak: null, tasks: ['x'], dayOff: { kind: 'weekday', weekday: 'fri' } },
       { person: 'lee', from: '2027-05-31', to: '2027-05-31', peak: null, tasks: ['y'], dayOff: { kind: 'holiday', date: '2027-05-31', name: 'Memorial Day' } },
+    ]);
+  });
+
+  it('says why the capacity is 0 in the text table of crmplan schedule', () => {
+    const analysis = analyzePlan(LEAVE_PLAN);
+    expect(formatScheduleTable(analysis.model, analysis.schedule!).split('\n').filter((line) => line.includes('peak'))).toEqual([
+      '  dana  2027-05-10 -> 2027-05-14  peak n/a (on leave)  uat',
+      '  dana  2027-06-07 -> 2027-06-07  peak n/a (on leave)  z',
+      '  sam  2027-05-07 -> 2027-05-07  peak n/a (weekday off)  x',
+      '  lee  2027-05-31 -> 2027-05-31  peak n/a (public holiday)  y',
     ]);
   });
 
