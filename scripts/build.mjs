@@ -26,7 +26,8 @@ const bundles = [
   { entryPoints: ['action/run-action.ts'], outfile: 'dist/action.js' },
   // The timeline preview's page (and its stylesheet) for the webview: a browser script, no Node.
   {
-    entryPoints: ['client/webview/preview.ts', 'client/webview/preview.css'],
+    // markdown-preview.ts: the script of VS Code's Markdown preview (contributes.markdown.previewScripts).
+    entryPoints: ['client/webview/preview.ts', 'client/webview/preview.css', 'client/webview/markdown-preview.ts'],
     outdir: 'dist/webview',
     platform: 'browser',
     target: 'es2022',

@@ -4,13 +4,22 @@ import { ClientContext } from './client-context.js';
 import { describeNewPlanPrompt, newPlanFromTemplate } from './new-plan.js';
 import { registerPreviewCommands } from './preview/preview-commands.js';
 import { exportPlan } from './export/export-command.js';
+import { MarkdownCharts } from './markdown/markdown-charts.js';
+import { crmplanMarkdownPlugin, type MarkdownItLike } from './markdown/markdown-plugin.js';
 import { writeCountryHolidays } from './write-holidays.js';
 import { setBaseline } from './set-baseline.js';
 
 let context: ClientContext | undefined;
 
-export async function activate(extensionContext: vscode.ExtensionContext): Promise<void> {
+/** What `activate` returns: VS Code's Markdown preview calls `extendMarkdownIt` (contributes.markdown.markdownItPlugins). */
+export interface CrmplanExtensionApi {
+  extendMarkdownIt<T extends MarkdownItLike>(md: T): T;
+}
+
+export async function activate(extensionContext: vscode.ExtensionContext): Promise<CrmplanExtensionApi> {
   context = new ClientContext(extensionContext);
+  const charts = new MarkdownCharts(context);
+  extensionContext.subscriptions.push(charts);
   // Commands first: "Restart Language Server" must work even when the first start fails.
   context.registerCommand('crmplan.restartServer', commands.restartServer);
   context.registerCommand('crmplan.showOutput', commands.showOutput);
@@ -28,6 +37,7 @@ export async function activate(extensionContext: vscode.ExtensionContext): Promi
       'crmplan: the language server did not start. See the "crmplan" output channel.',
     );
   }
+  return { extendMarkdownIt: (md) => crmplanMarkdownPlugin(md, charts) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
 import {
   LanguageClient,
+  ResponseError,
+  State,
   TransportKind,
+  type CancellationToken,
   type LanguageClientOptions,
+  type MessageSignature,
   type ServerOptions,
 } from 'vscode-languageclient/node';
 
@@ -43,5 +47,35 @@ export function createLanguageClient(
     outputChannel,
     traceOutputChannel: outputChannel,
   };
-  return new LanguageClient(languageClientId, languageClientName, serverOptions, clientOptions);
+  return new CrmplanLanguageClient(languageClientId, languageClientName, serverOptions, clientOptions);
+}
+
+/**
+ * A request VS Code makes on its own (code actions for the light bulb,
+ * hovers, inlay hints) can arrive while the client is starting and be
+ * answered after it has begun to stop: at a folder switch or a window
+ * reload, or during "Restart Language Server". The library then rejects it
+ * with a plain `Error('Starting server failed')` (its `$start`, when start
+ * resolved but the client is no longer running) and logs "Request
+ * textDocument/codeAction failed" in the output channel, although nothing
+ * is wrong. Such a failure is not the server's answer (that would be a
+ * `ResponseError`) and comes from a client that is stopping or no longer
+ * running (a connection disposed under it fails the same way): it is
+ * dropped with the request's default value, as the library itself does for
+ * a connection that closed while waiting. Every other failure is still
+ * logged.
+ */
+class CrmplanLanguageClient extends LanguageClient {
+  /** Set when stop (or dispose, which stops) begins: from then on the client only winds down. */
+  private stopRequested = false;
+
+  override stop(timeout?: number): Promise<void> {
+    this.stopRequested = true;
+    return super.stop(timeout);
+  }
+
+  override handleFailedRequest<T>(type: MessageSignature, token: CancellationToken | undefined, error: unknown, defaultValue: T, showNotification?: boolean): T {
+    if (!(error instanceof ResponseError) && (this.stopRequested || this.state !== State.Running)) return defaultValue;
+    return super.handleFailedRequest(type, token, error, defaultValue, showNotification);
+  }
 }

@@ -18,10 +18,10 @@ import { drawBaselineGhosts } from './baseline-ghosts.js';
 import { loadHeatmap } from './load-heatmap.js';
 import {
   barKeyFromElementId,
+  baseMermaidConfig,
   collapsedPhasesFor,
   findingsSummary,
   problemsPanelNote,
-  mermaidThemeFor,
   nextZoom,
   renderFailedNotice,
   restoredViewState,
@@ -121,14 +121,7 @@ const MIN_CHART_WIDTH = 1100;
 
 function initializeMermaid(): void {
   mermaid.initialize({
-    startOnLoad: false,
-    securityLevel: 'strict',
-    theme: mermaidThemeFor(Array.from(document.body.classList)),
-    // A failed render throws; it must not leave Mermaid's error picture in the page.
-    suppressErrorRendering: true,
-    // The default (50,000 characters) would draw "Maximum text size exceeded" instead of a large
-    // expanded plan; the text is generated locally from the schedule, never fetched.
-    maxTextSize: 2_000_000,
+    ...baseMermaidConfig(Array.from(document.body.classList)),
     gantt: {
       useMaxWidth: false,
       useWidth: Math.max(chartBox.clientWidth, MIN_CHART_WIDTH),

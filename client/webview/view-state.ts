@@ -39,6 +39,18 @@ export function mermaidThemeFor(bodyClasses: readonly string[]): MermaidTheme {
 }
 
 /**
+ * The Mermaid settings every crmplan page starts from (the timeline
+ * preview, the Markdown preview's script): strict security, the theme of
+ * the body's VS Code classes, no error picture left in the page, and room
+ * for a large expanded plan (the text is generated locally from the
+ * schedule, never fetched; Mermaid's default of 50,000 characters would draw
+ * "Maximum text size exceeded" instead).
+ */
+export function baseMermaidConfig(bodyClasses: readonly string[]): Record<string, unknown> {
+  return { startOnLoad: false, securityLevel: 'strict', theme: mermaidThemeFor(bodyClasses), suppressErrorRendering: true, maxTextSize: 2_000_000 };
+}
+
+/**
  * Mermaid gives a bar the id `<render id>-<task id>` and its label
  * `<render id>-<task id>-text`; the task ids are the timeline keys. Returns
  * the key, or undefined for any other element.

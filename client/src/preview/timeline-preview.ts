@@ -74,12 +74,14 @@ export class TimelinePreview implements vscode.Disposable {
       void vscode.window.showInformationMessage('crmplan: open a *.crmplan.yaml plan to preview its timeline.');
       return;
     }
-    const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
     if (this.panel) {
-      this.panel.reveal(column, toSide);
+      // One preview per window: shown where it already is. `Beside` is relative to the
+      // active group, so revealing there would move it into yet another column.
+      this.panel.reveal(this.panel.viewColumn, toSide);
       this.follow(uri);
       return;
     }
+    const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
     const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Timeline', { viewColumn: column, preserveFocus: toSide }, {
       enableScripts: true,
       retainContextWhenHidden: true,
@@ -117,7 +119,7 @@ export class TimelinePreview implements vscode.Disposable {
     const file = target ?? (await this.askSvgTarget());
     if (!file) return undefined;
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(content));
-    void vscode.window.setStatusBarMessage(`crmplan: timeline saved to ${path.basename(file.fsPath)}`, 4000);
+    confirmExport(file, format);
     return file;
   }
 
@@ -281,6 +283,20 @@ export class TimelinePreview implements vscode.Disposable {
       this.post({ type: 'export', requestId, format });
     });
   }
+}
+
+/**
+ * "Exported ...", with Open and Reveal (as CRM Plan: Export... does). Not
+ * awaited: a command given a target (tests, tasks) must not wait for a click.
+ */
+function confirmExport(file: vscode.Uri, format: ExportFormat): void {
+  const open = 'Open';
+  const reveal = 'Reveal';
+  const what = format === 'svg' ? 'the timeline as SVG' : 'the timeline as Mermaid source';
+  void vscode.window.showInformationMessage(`crmplan: exported ${what} to ${path.basename(file.fsPath)}.`, open, reveal).then((choice) => {
+    if (choice === open) void vscode.commands.executeCommand('vscode.open', file);
+    if (choice === reveal) void vscode.commands.executeCommand('revealInExplorer', file);
+  });
 }
 
 function activePlanUri(): vscode.Uri | undefined {

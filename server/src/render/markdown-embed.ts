@@ -88,8 +88,11 @@ export function scanEmbedBlocks(text: string): EmbedScan {
     if (CLOSING.test(line.text)) return { problem: `line ${lineNumber} closes a crmplan:gantt block that was never opened`, line: lineNumber };
     const opening = OPENING.exec(line.text);
     if (!opening) continue;
-    const parsed = parseMarker(opening[1] ?? '');
-    if ('problem' in parsed) return { problem: `the crmplan:gantt marker of line ${lineNumber}: ${parsed.problem}`, line: lineNumber };
+    const parsed = parseEmbedSpec(opening[1] ?? '');
+    if ('problem' in parsed) {
+      const problem = parsed.problem === 'it names no plan' ? `${parsed.problem} (<!-- crmplan:gantt PATH -->)` : parsed.problem;
+      return { problem: `the crmplan:gantt marker of line ${lineNumber}: ${problem}`, line: lineNumber };
+    }
     if (line.lineBreak === '') return { problem: `the crmplan:gantt marker of line ${lineNumber} is not closed (add <!-- /crmplan:gantt -->)`, line: lineNumber };
     open = { ...parsed, line: lineNumber, contentStart: line.end, lineBreak: line.lineBreak };
   }
@@ -97,11 +100,14 @@ export function scanEmbedBlocks(text: string): EmbedScan {
   return { blocks };
 }
 
-/** `PLAN [collapse-over=N]`; PLAN may be in double quotes (a path with spaces). */
-function parseMarker(text: string): { plan: string; collapseOver: number | undefined } | { problem: string } {
+/**
+ * `PLAN [collapse-over=N]` (a marker's text, a `crmplan-gantt` block's
+ * first line); PLAN may be in double quotes (a path with spaces).
+ */
+export function parseEmbedSpec(text: string): { plan: string; collapseOver: number | undefined } | { problem: string } {
   const words = [...text.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!);
   const [plan, ...options] = words;
-  if (plan === undefined || plan === '') return { problem: 'it names no plan (<!-- crmplan:gantt PATH -->)' };
+  if (plan === undefined || plan === '') return { problem: 'it names no plan' };
   let collapseOver: number | undefined;
   for (const option of options) {
     const match = /^collapse-over=(\d+)$/.exec(option);
