@@ -58,4 +58,25 @@ describe('crmplan status', () => {
     const printed = await run(['samples/mid-market-8-week.crmplan.yaml', '--as-of', '2027-04-28']);
     expect(example).toBe(printed.stdout);
   });
+
+  it('--as-of reaches check, schedule and gantt', async () => {
+    const sample = 'samples/mid-market-8-week.crmplan.yaml';
+    let out = '';
+    const io = { cwd: ROOT, stdout: (text: string) => (out += text), stderr: () => undefined };
+    await runCli(['schedule', sample, '--as-of', '2027-04-28', '--format', 'json'], io);
+    const schedule = JSON.parse(out) as { finish: string; tasks: { id: string; finish: string }[] };
+    expect(schedule.finish).toBe('2027-06-11');
+    expect(schedule.tasks.find((task) => task.id === 'base-config')?.finish).toBe('2027-04-30');
+    out = '';
+    await runCli(['gantt', sample, '--as-of', '2027-04-28'], io);
+    const late = out;
+    out = '';
+    await runCli(['gantt', sample], io);
+    expect(late).not.toBe(out);
+    out = '';
+    expect(await runCli(['check', sample, '--as-of', '2027-04-28'], io)).toBe(0);
+    expect(out).toMatch(/\[behind-schedule\]/);
+    expect(await runCli(['gantt', sample, '--as-of', 'soon'], { ...io, stderr: (text: string) => (out = text) })).toBe(2);
+    expect(out).toBe("crmplan: --as-of must be a real date written YYYY-MM-DD (years 1900-2999), not 'soon'\n");
+  });
 });

@@ -3,11 +3,12 @@ import { buildTimeline } from '../render/timeline-model.js';
 import { ganttMermaid, phaseKeysToCollapse } from '../render/gantt-mermaid.js';
 import { markdownFence, markdownText } from '../render/markdown-text.js';
 import { analyzePlan } from '../analysis/analyze-plan.js';
+import { asOfOption } from './as-of-option.js';
 import { formatOption, parseOptions, singleOption, UsageError, type CliIo } from './cli-io.js';
 import { displayPath, readPlanFile, singlePlanFile } from './plan-files.js';
 import { ganttEmbedCommand } from './gantt-embed.js';
 
-const USAGE = 'crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-DD] [--collapse-over N] | crmplan gantt --embed FILE.md [--check]';
+const USAGE = 'crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-DD] [--as-of YYYY-MM-DD] [--collapse-over N] | crmplan gantt --embed FILE.md [--check]';
 
 /**
  * `crmplan gantt FILE`: the plan's schedule as a Mermaid Gantt chart (the
@@ -18,7 +19,7 @@ const USAGE = 'crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-D
  */
 export async function ganttCommand(args: readonly string[], io: CliIo): Promise<number> {
   // `--check` is a flag (no value), as the export's flags are.
-  const options = parseOptions(args.map((arg) => (arg === '--check' ? '--check=true' : arg)), ['format', 'today', 'collapse-over', 'embed', 'check']);
+  const options = parseOptions(args.map((arg) => (arg === '--check' ? '--check=true' : arg)), ['format', 'today', 'collapse-over', 'embed', 'check', 'as-of']);
   const embed = singleOption(options, 'embed');
   const check = singleOption(options, 'check') !== undefined;
   if (embed !== undefined) {
@@ -31,6 +32,7 @@ export async function ganttCommand(args: readonly string[], io: CliIo): Promise<
   if (check) throw new UsageError(`--check goes with --embed FILE.md: ${USAGE}`);
   const format = formatOption(options, ['mermaid', 'markdown']);
   const today = singleOption(options, 'today');
+  const asOf = asOfOption(options);
   if (today !== undefined && !isIsoDate(today)) throw new UsageError(`--today needs a date like 2027-03-01, not '${today}'`);
   const collapseOverText = singleOption(options, 'collapse-over');
   const collapseOver = collapseOverText === undefined ? undefined : Number(collapseOverText);
@@ -39,7 +41,7 @@ export async function ganttCommand(args: readonly string[], io: CliIo): Promise<
   }
   const file = await singlePlanFile(options.positionals, io.cwd, USAGE);
   const shown = displayPath(file, io.cwd);
-  const analysis = analyzePlan(await readPlanFile(file, io.cwd));
+  const analysis = analyzePlan(await readPlanFile(file, io.cwd), asOf ? { statusDate: asOf } : {});
   const timeline = buildTimeline(analysis);
   if (!timeline) {
     io.stderr(`crmplan: cannot draw '${shown}': the plan has no valid plan.start (run crmplan check ${shown})\n`);

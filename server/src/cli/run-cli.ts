@@ -32,7 +32,7 @@ Usage:
       the rule pages in crmplan's repository). See docs/ci.md.
   crmplan schedule FILE [--format text|json] [--as-of YYYY-MM-DD]
       Print the plan's schedule: start, finish and float of every task, the
-      critical path and overallocated people. --as-of (check, schedule,
+      critical path and overallocated people. --as-of (check, schedule, gantt,
       status): the status date progress and actual dates are read as of,
       instead of the plan's status_date. See docs/format.md#the-status-date.
   crmplan status FILE [--as-of YYYY-MM-DD] [--format markdown|json]
@@ -44,7 +44,8 @@ Usage:
   crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-DD] [--collapse-over N]
       Print the schedule as a Mermaid Gantt chart (markdown: a fenced mermaid
       block that GitHub renders); --collapse-over draws each phase as one bar
-      when the plan has more than N tasks. See docs/timeline.md.
+      when the plan has more than N tasks. --as-of YYYY-MM-DD as for
+      schedule. See docs/timeline.md.
   crmplan diff BASE HEAD | --git REV [PATH...] [--format markdown|json] [--fail-on LIST]
       What a change does to plans: finish and milestone moves in working days,
       tasks added, removed, renamed or changed, critical path, people,
