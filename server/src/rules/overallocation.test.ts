@@ -123,7 +123,7 @@ phases:
     const { actual, expected, findings } = runFixture(text, { rules: ['overallocation'] });
     expect(actual).toEqual(expected);
     expect(findings[0]?.message).toBe("Kim ('advisor') is overallocated on 2027-01-04, with no capacity at all, on 'a'.");
-    expect(findings[0]?.data).toMatchObject({ peak: Number.POSITIVE_INFINITY, fittingLoad: undefined });
+    expect(findings[0]?.data).toMatchObject({ peak: null, fittingLoad: undefined });
     // The second item of the same task fills 60%: 40% is left for the first.
     expect(findings[1]?.message).toBe("'pm' is overallocated on 2027-01-04, peak 120% of capacity, on 'b'. A load of 40% on 'b' would fit.");
     expect(findings[1]?.related?.map((location) => location.message)).toEqual(["The same task books 'pm' again here."]);

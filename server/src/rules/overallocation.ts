@@ -217,7 +217,7 @@ function overallocationFinding(
     personIndex,
     from: first.from,
     to: last.to,
-    peak,
+    peak: Number.isFinite(peak) ? peak : null,
     tasks: taskIds(involved),
     ranges: ranges.map(rangeData),
     assignmentSpan: anchor.span,
@@ -311,7 +311,7 @@ const rangeDataCache = new WeakMap<Overallocation, OverallocationRange>();
 function rangeData(range: Overallocation): OverallocationRange {
   let data = rangeDataCache.get(range);
   if (!data) {
-    data = { from: range.from, to: range.to, peak: range.peak, tasks: range.tasks };
+    data = { from: range.from, to: range.to, peak: Number.isFinite(range.peak) ? range.peak : null, tasks: range.tasks };
     rangeDataCache.set(range, data);
   }
   return data;

@@ -96,8 +96,12 @@ export interface PhaseOrderData {
 export interface OverallocationRange {
   readonly from: string;
   readonly to: string;
-  /** Largest load / capacity ratio in the range (1.5 = 150%); Infinity for a capacity of 0. */
-  readonly peak: number;
+  /**
+   * Largest load / capacity ratio in the range (1.5 = 150%); null when the
+   * person has no capacity then (a day off: leave, a weekday off, a holiday).
+   * Finding data crosses the protocol as JSON, which has no Infinity.
+   */
+  readonly peak: number | null;
   /** Ids of every task the person works on in the range, in document order. */
   readonly tasks: readonly string[];
 }
@@ -127,8 +131,8 @@ export interface OverallocationData extends TaskFacts {
   /** First overallocated day of the first range, last of the last. */
   readonly from: string;
   readonly to: string;
-  /** The largest peak of the ranges. */
-  readonly peak: number;
+  /** The largest peak of the ranges; null when some range has no capacity at all. */
+  readonly peak: number | null;
   /** Every task involved in any of the ranges (this one included), in document order. */
   readonly tasks: readonly string[];
   /** The ranges this finding covers, in date order. */
