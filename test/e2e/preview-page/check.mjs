@@ -431,13 +431,71 @@ async function checkBaselineGhosts(browser, site, modules) {
   await page.close();
 }
 
+// ---- VS Code's Markdown preview: the crmplan-gantt block drawn by the preview script ----
+
+async function checkMarkdownPreview(browser, site, modules) {
+  const name = 'Markdown preview (crmplan-gantt block)';
+  for (const [label, file] of [['small plan', overallocatedPlanFile], ['hostile names', hostilePlanFile]]) {
+    const uri = `file:///work/${path.basename(file)}`;
+    const text = readFileSync(file, 'utf8');
+    const { timeline } = modules.timelineResult(uri, text);
+    const body = modules.markdownPreviewHtml(uri, text);
+    // As VS Code's Markdown preview loads it: the extension's scripts from its origin, no inline script.
+    const html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${site.origin} data:; style-src 'unsafe-inline'; font-src data:; script-src ${site.origin}"></head>` +
+      `<body class="vscode-light">${body}<script src="${site.origin}/mermaid.min.js"></script><script src="${site.origin}/markdown-preview.js"></script></body></html>`;
+    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    const dialogs = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.addInitScript(() => {
+      window.__pwned = false;
+      window.evil = () => {
+        window.__pwned = true;
+      };
+    });
+    const webviewDir = process.env.CRMPLAN_PREVIEW_WEBVIEW_DIR ?? path.join(root, 'dist', 'webview');
+    const files = { ...site.files, 'markdown-preview.js': readFileSync(path.join(webviewDir, 'markdown-preview.js')) };
+    await page.route(`${site.origin}/**`, (route) => {
+      const requested = new URL(route.request().url()).pathname.slice(1);
+      if (requested === 'markdown.html') return route.fulfill({ body: html, contentType: 'text/html' });
+      return files[requested] === undefined ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ body: files[requested], contentType: 'text/javascript' });
+    });
+    await page.goto(`${site.origin}/markdown.html`);
+    await page.waitForSelector('.crmplan-gantt.crmplan-gantt-drawn svg', { timeout: 60_000 });
+    // Give anything injected the chance to run before the page is inspected.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    const seen = await page.evaluate((origin) => {
+      const everything = [...document.querySelectorAll('*')];
+      return {
+        bars: [...document.querySelectorAll('.crmplan-gantt svg rect.task')].length,
+        source: document.querySelectorAll('pre.crmplan-gantt-source').length,
+        dangerous: everything
+          .filter((node) => ['img', 'script', 'iframe', 'foreignobject', 'object', 'embed'].includes(node.localName.toLowerCase()))
+          .filter((node) => !(node.localName === 'script' && node.src.startsWith(origin)))
+          .map((node) => node.localName),
+        eventAttributes: everything.flatMap((node) => [...node.attributes].filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => `${node.localName}[${attribute.name}]`)),
+        pwned: window.__pwned,
+      };
+    }, site.origin);
+    const expected = datedTaskKeys(timeline).length;
+    check(`${name}, ${label}: the block is drawn as a chart with one bar per dated task (${expected}), its text replaced`, seen.bars === expected && seen.source === 0, shown(seen));
+    check(`${name}, ${label}: no element, event attribute or dialog from the plan, no payload ran`, seen.dangerous.length === 0 && seen.eventAttributes.length === 0 && dialogs.length === 0 && seen.pwned === false, shown({ ...seen, dialogs }));
+    check(`${name}, ${label}: no uncaught error`, errors.length === 0, errors.join('; '));
+    await page.close();
+  }
+}
+
 async function main() {
   if (!ensureChromium()) process.exit(1);
   const modules = await loadPlanTimelines();
   const site = await previewSite();
   const browser = await launchHeadlessChromium();
   try {
-    for (const [name, scenario] of [['small plan', checkSmallPlan], ['1,000-task plan', checkLargePlan], ['hostile names', checkHostilePlan], ['narrow column (320 px)', checkNarrowColumn], ['baseline ghosts', checkBaselineGhosts]]) {
+    for (const [name, scenario] of [['small plan', checkSmallPlan], ['1,000-task plan', checkLargePlan], ['hostile names', checkHostilePlan], ['narrow column (320 px)', checkNarrowColumn], ['baseline ghosts', checkBaselineGhosts], ['Markdown preview (crmplan-gantt block)', checkMarkdownPreview]]) {
       // A step that throws (a button that is gone, a page that never answers) fails its scenario, not the run.
       await scenario(browser, site, modules).catch((error) => check(`${name}: the scenario ran to its end`, false, String(error?.message ?? error).split('\n')[0]));
     }

@@ -5,6 +5,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzePlan } from '../../../server/src/analysis/analyze-plan.ts';
 import { timeline } from '../../../server/src/service/features/timeline.ts';
 import { decodeTimeline } from '../../../server/src/shared/protocol.ts';
+import MarkdownIt from 'markdown-it';
+import { ganttMermaid } from '../../../server/src/render/gantt-mermaid.ts';
+import { crmplanMarkdownPlugin } from '../../../client/src/markdown/markdown-plugin.ts';
 
 export { generatePlan } from '../../../bench/generate-plan.ts';
 
@@ -15,4 +18,12 @@ export { generatePlan } from '../../../bench/generate-plan.ts';
 export function timelineResult(uri, text) {
   const result = timeline(analyzePlan(text), TextDocument.create(uri, 'crmplan', 1, text));
   return result.timeline === null ? result : { ...result, timeline: decodeTimeline(result.timeline) };
+}
+
+/** What VS Code's Markdown preview gets for a `crmplan-gantt` block naming this plan once its chart is made (the extension's plugin). */
+export function markdownPreviewHtml(uri, text) {
+  const result = timelineResult(uri, text);
+  const mermaid = ganttMermaid(result.timeline);
+  const md = crmplanMarkdownPlugin(new MarkdownIt(), { chart: () => ({ state: 'ready', mermaid }) });
+  return md.render('# Plan\n\n```crmplan-gantt\nplan.crmplan.yaml\n```\n');
 }
