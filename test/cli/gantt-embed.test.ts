@@ -168,6 +168,21 @@ describe('crmplan gantt --embed', () => {
     }
   });
 
+  it('writes the chart of a plan with errors, says so on stderr naming the block, and exits 1; --help describes --embed', async () => {
+    const cwd = workspace();
+    const cyclic = `${ROLLOUT}      - {id: a, name: A, duration: 1d, depends_on: [b]}\n      - {id: b, name: B, duration: 1d, depends_on: [a]}\n`;
+    writeFileSync(path.join(cwd, 'plans', 'rollout.crmplan.yaml'), cyclic);
+    writeFileSync(path.join(cwd, 'README.md'), 'x\n<!-- crmplan:gantt plans/rollout.crmplan.yaml -->\n<!-- /crmplan:gantt -->\n');
+    const run = await crmplan(['gantt', '--embed', 'README.md'], cwd);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('README.md: 1 timeline, 1 updated\n');
+    expect(run.stderr).toMatch(/^crmplan: README\.md:2: 'plans\/rollout\.crmplan\.yaml' has \d+ errors?; the chart may be incomplete \(run crmplan check\)\n$/);
+    const written = readFileSync(path.join(cwd, 'README.md'), 'utf8');
+    expect(written).toContain('Kickoff :crit, t0, 2027-01-04, 2027-01-04\n');
+    expect(written).toContain('%% 2 tasks without dates (on a dependency cycle) left out\n');
+    expect((await crmplan(['--help'], cwd)).stdout).toContain('crmplan gantt --embed FILE.md [--check]');
+  });
+
   it('refuses a Markdown file outside the current folder, bytes that are not UTF-8, and options that do not go with --embed', async () => {
     const cwd = workspace();
     const inner = path.join(cwd, 'docs');

@@ -46,6 +46,11 @@ Usage:
       block that GitHub renders); --collapse-over draws each phase as one bar
       when the plan has more than N tasks. --as-of YYYY-MM-DD as for
       schedule. See docs/timeline.md.
+  crmplan gantt --embed FILE.md [--check]
+      Rewrite the chart between <!-- crmplan:gantt PLAN --> and
+      <!-- /crmplan:gantt --> in a Markdown file (PLAN relative to it, inside
+      the current folder; the rest of the file unchanged). --check writes
+      nothing and exits 1 naming each stale block. See docs/timeline.md.
   crmplan diff BASE HEAD | --git REV [PATH...] [--format markdown|json] [--fail-on LIST]
       What a change does to plans: finish and milestone moves in working days,
       tasks added, removed, renamed or changed, critical path, people,
