@@ -5,7 +5,8 @@ import { describeNewPlanPrompt, newPlanFromTemplate } from './new-plan.js';
 import { registerPreviewCommands } from './preview/preview-commands.js';
 import { exportPlan } from './export/export-command.js';
 import { MarkdownCharts } from './markdown/markdown-charts.js';
-import { crmplanMarkdownPlugin, type MarkdownItLike } from './markdown/markdown-plugin.js';
+import type MarkdownIt from 'markdown-it';
+import { crmplanMarkdownPlugin } from './markdown/markdown-plugin.js';
 import { writeCountryHolidays } from './write-holidays.js';
 import { setBaseline } from './set-baseline.js';
 
@@ -13,7 +14,7 @@ let context: ClientContext | undefined;
 
 /** What `activate` returns: VS Code's Markdown preview calls `extendMarkdownIt` (contributes.markdown.markdownItPlugins). */
 export interface CrmplanExtensionApi {
-  extendMarkdownIt<T extends MarkdownItLike>(md: T): T;
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 export async function activate(extensionContext: vscode.ExtensionContext): Promise<CrmplanExtensionApi> {

@@ -60,6 +60,23 @@ describe('the Markdown preview plugin (crmplan-gantt blocks)', () => {
     expect([...new Set([...html.matchAll(/<([a-z]+)/g)].map((match) => match[1]))].sort()).toEqual(['div', 'p', 'pre']);
   });
 
+  it('draws the mermaid block under a crmplan:gantt marker from the plan as it is now, and the embedded text while that is being made', () => {
+    const charts = source({ 'plans/now.crmplan.yaml': { state: 'ready', mermaid: 'gantt\nNow :t0, 2027-01-04, 2027-01-04\n' } });
+    const md = crmplanMarkdownPlugin(new MarkdownIt({ html: true }), charts);
+    const embedded = (plan: string) => `<!-- crmplan:gantt ${plan} -->\n\`\`\`mermaid\ngantt\nOld <b> :t0, 2027-01-04, 2027-01-04\n\`\`\`\n<!-- /crmplan:gantt -->\n`;
+    expect(md.render(embedded('plans/now.crmplan.yaml collapse-over=3'), ENV)).toBe(
+      '<!-- crmplan:gantt plans/now.crmplan.yaml collapse-over=3 -->\n' +
+        '<div class="crmplan-gantt" data-crmplan-plan="plans/now.crmplan.yaml"><pre class="crmplan-gantt-source">gantt\nNow :t0, 2027-01-04, 2027-01-04\n</pre></div>\n' +
+        '<!-- /crmplan:gantt -->\n',
+    );
+    expect(md.render(embedded('plans/later.crmplan.yaml'), ENV)).toContain(
+      '<div class="crmplan-gantt" data-crmplan-plan="plans/later.crmplan.yaml"><pre class="crmplan-gantt-source">gantt\nOld &lt;b&gt; :t0, 2027-01-04, 2027-01-04\n</pre></div>',
+    );
+    expect(charts.asked.map(({ plan, collapseOver }) => [plan, collapseOver])).toEqual([['plans/now.crmplan.yaml', 3], ['plans/later.crmplan.yaml', undefined]]);
+    // A mermaid block anywhere else is left to markdown-it.
+    expect(md.render('```mermaid\ngantt\n```\n', ENV)).toBe('<pre><code class="language-mermaid">gantt\n</code></pre>\n');
+  });
+
   it('passes no document when markdown-it is used without VS Code\'s env', () => {
     const charts = source({});
     crmplanMarkdownPlugin(new MarkdownIt(), charts).render('```crmplan-gantt\na.crmplan.yaml\n```\n');

@@ -15,7 +15,8 @@
  * preview when the chart is there. No vscode import here, so the plugin is
  * tested with markdown-it alone.
  */
-import { parseEmbedSpec } from '@crmplan/shared/markdown-embed.js';
+import type MarkdownIt from 'markdown-it';
+import { openingMarkerSpec, parseEmbedSpec } from '@crmplan/shared/markdown-embed.js';
 
 /** What a block asks for: the plan's path as written and its options. */
 export interface ChartRequest {
@@ -37,16 +38,7 @@ export interface ChartSource {
 
 export const GANTT_FENCE_INFO = 'crmplan-gantt';
 
-/** Just what markdown-it's fence rule and renderer give the plugin (markdown-it's own types are not a dependency of the client). */
-interface FenceToken {
-  readonly info: string;
-  readonly content: string;
-}
-type RenderRule = (tokens: FenceToken[], index: number, options: unknown, env: unknown, self: unknown) => string;
-export interface MarkdownItLike {
-  readonly renderer: { rules: Record<string, RenderRule | undefined> };
-}
-
+/** markdown-it's types only (erased in the bundle): VS Code's Markdown preview passes its own instance. */
 /** The block's first non-blank line: `PLAN [collapse-over=N]`, read as a `<!-- crmplan:gantt -->` marker is. */
 export function parseGanttBlock(content: string): { plan: string; collapseOver: number | undefined } | { problem: string } {
   const parsed = parseEmbedSpec(content.split(/\r?\n/).find((line) => line.trim() !== '') ?? '');
@@ -79,12 +71,26 @@ export function ganttBlockHtml(lookup: ChartLookup, plan: string): string {
   }
 }
 
-/** Installs the `crmplan-gantt` fence; every other fence is rendered as before. */
-export function crmplanMarkdownPlugin<T extends MarkdownItLike>(md: T, source: ChartSource): T {
+/**
+ * Installs the `crmplan-gantt` fence and the ` ```mermaid ` block right
+ * after a `<!-- crmplan:gantt PLAN -->` marker; every other fence is
+ * rendered as before.
+ */
+export function crmplanMarkdownPlugin(md: MarkdownIt, source: ChartSource): MarkdownIt {
   const previous = md.renderer.rules.fence;
   md.renderer.rules.fence = (tokens, index, options, env, self) => {
     const token = tokens[index]!;
-    if (token.info.trim().split(/\s+/)[0] !== GANTT_FENCE_INFO) {
+    const language = token.info.trim().split(/\s+/)[0];
+    const marker = index > 0 && tokens[index - 1]!.type === 'html_block' ? openingMarkerSpec(tokens[index - 1]!.content) : undefined;
+    if (language === 'mermaid' && marker !== undefined) {
+      // The chart `crmplan gantt --embed` wrote under a marker: drawn from the plan as it is now,
+      // and from the text written while that is being made (it is the chart as last embedded).
+      const spec = parseEmbedSpec(marker);
+      if ('problem' in spec) return ganttBlockHtml({ state: 'unavailable', reason: `the crmplan:gantt marker ${spec.problem}` }, marker);
+      const lookup = source.chart({ documentUri: currentDocument(env), ...spec });
+      return ganttBlockHtml(lookup.state === 'pending' ? { state: 'ready', mermaid: token.content } : lookup, spec.plan);
+    }
+    if (language !== GANTT_FENCE_INFO) {
       return previous ? previous(tokens, index, options, env, self) : `<pre><code>${escapeHtml(token.content)}</code></pre>\n`;
     }
     const parsed = parseGanttBlock(token.content);

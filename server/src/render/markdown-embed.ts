@@ -100,6 +100,12 @@ export function scanEmbedBlocks(text: string): EmbedScan {
   return { blocks };
 }
 
+/** The text after `crmplan:gantt` when `line` is an opening marker (`''` when it names nothing), else undefined. */
+export function openingMarkerSpec(line: string): string | undefined {
+  const opening = OPENING.exec(line.replace(/\r?\n$/, ''));
+  return opening ? (opening[1] ?? '') : undefined;
+}
+
 /**
  * `PLAN [collapse-over=N]` (a marker's text, a `crmplan-gantt` block's
  * first line); PLAN may be in double quotes (a path with spaces).

@@ -3,4 +3,4 @@
  * `crmplan gantt --embed`: how a block names its plan and options, so a
  * `crmplan-gantt` block and a `<!-- crmplan:gantt ... -->` marker read alike.
  */
-export { parseEmbedSpec } from '../render/markdown-embed.js';
+export { openingMarkerSpec, parseEmbedSpec } from '../render/markdown-embed.js';
