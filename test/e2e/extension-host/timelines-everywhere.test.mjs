@@ -53,13 +53,15 @@ suite('timelines in Markdown (the Markdown preview plugin)', () => {
     const readme = vscode.Uri.file(path.join(dir, 'README.md'));
     await writeFile(
       readme.fsPath,
-      '# Rollout\n\n```crmplan-gantt\nplans/connectsphere.crmplan.yaml collapse-over=10\n```\n\n```crmplan-gantt\n../../../../etc/passwd\n```\n',
+      '# Rollout\n\n```crmplan-gantt\nplans/connectsphere.crmplan.yaml collapse-over=10\n```\n\n```crmplan-gantt\n../../../../etc/passwd\n```\n\n' +
+        '<!-- crmplan:gantt plans/connectsphere.crmplan.yaml -->\n```mermaid\ngantt\nStale :t0, 2020-01-01, 2020-01-02\n```\n<!-- /crmplan:gantt -->\n',
     );
     const document = await vscode.workspace.openTextDocument(readme);
     const render = () => vscode.commands.executeCommand('markdown.api.render', document);
     const html = await waitFor('the crmplan-gantt block is drawn (the chart made and the preview refreshed)', async () => {
       const rendered = await render();
-      return typeof rendered === 'string' && rendered.includes('crmplan-gantt-source') && rendered.includes('crmplan-gantt-unavailable') && rendered;
+      // Both charts made: no placeholder, and the marker block no longer shows its stale text.
+      return typeof rendered === 'string' && !rendered.includes('crmplan-gantt-pending') && !rendered.includes('Stale :t0') && rendered.includes('crmplan-gantt-unavailable') && rendered;
     }, { timeoutMs: 30_000, lastSeen: render });
     const source = /<pre class="crmplan-gantt-source">([\s\S]*?)<\/pre>/.exec(html)?.[1] ?? '';
     assert.match(source, /^gantt\ndateFormat YYYY-MM-DD\n/);
@@ -67,6 +69,11 @@ suite('timelines in Markdown (the Markdown preview plugin)', () => {
     assert.match(source, /:(?:[a-z]+, )*p0, \d{4}-\d\d-\d\d, \d{4}-\d\d-\d\d\n/);
     assert.doesNotMatch(source, /, t0, /);
     assert.match(html, /crmplan: no timeline for \.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd: the plan is outside the workspace/);
+    // The mermaid block under an --embed marker: drawn from the plan as it is now (every task, t0 first), not the stale text.
+    const sources = [...html.matchAll(/<pre class="crmplan-gantt-source">([\s\S]*?)<\/pre>/g)].map((match) => match[1]);
+    assert.equal(sources.length, 2);
+    assert.match(html, /<!-- crmplan:gantt [^>]*-->\n<div class="crmplan-gantt" [^>]*><pre class="crmplan-gantt-source">gantt\ndateFormat YYYY-MM-DD\n/);
+    assert.match(sources[1], /[:,] ?t0, \d{4}-\d\d-\d\d, \d{4}-\d\d-\d\d\n/);
   });
 });
 
