@@ -240,7 +240,7 @@ describe('keys', () => {
   it('at the top of an empty file: the templates first, then every section', () => {
     const result = completeAt('|');
     const templates = PLAN_TEMPLATES.map((template) => `new plan: ${template.title}`);
-    expect(result.labels).toEqual([...templates, 'crmplan', 'plan', 'people', 'objectives', 'phases', 'risks', 'communications', 'rules']);
+    expect(result.labels).toEqual([...templates, 'crmplan', 'plan', 'people', 'objectives', 'phases', 'risks', 'communications', 'baseline', 'rules']);
     const sortTexts = result.list.items.map((item) => item.sortText ?? '');
     expect([...sortTexts].sort()).toEqual(sortTexts);
     expect(result.edit('crmplan').newText).toBe('crmplan: 1');
@@ -278,7 +278,7 @@ describe('keys', () => {
 
   it('at the top level: the sections not written yet', () => {
     const result = completeAt(`${PLAN}|\n`);
-    expect(result.labels).toEqual(['objectives', 'risks', 'communications', 'rules']);
+    expect(result.labels).toEqual(['objectives', 'risks', 'communications', 'baseline', 'rules']);
   });
 
   it.each([
