@@ -1,4 +1,5 @@
 import type { Finding, RuleContext } from '../rules/types.js';
+import { baselineSlipFix } from './baseline-slip-fix.js';
 import { deadlineMissedFix } from './deadline-missed-fix.js';
 import { dependencyCycleFix } from './dependency-cycle-fix.js';
 import { disableRuleFix } from './disable-rule-fix.js';
@@ -59,6 +60,7 @@ export const FIX_PROVIDERS: readonly FixProvider[] = [
   riskIncompleteFix,
   lowContingencyFix,
   integrationBufferFix,
+  baselineSlipFix,
 ];
 
 const PROVIDERS_BY_RULE = new Map<string, FixProvider[]>();

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { analyzePlan } from '../analysis/analyze-plan.js';
+import { ruleFixes } from '../fixes/index.js';
 import { runFixture } from '../testing/fixtures.js';
 
 // 2027-01-04 is a Monday (working day 0); working days are mon-fri.
@@ -73,5 +75,20 @@ describe('baseline-slip', () => {
       'baseline-slip: build',
       'schema: not-a-date',
     ]);
+  });
+});
+
+describe('baseline-slip quick fix', () => {
+  it('removes a baseline entry naming no task, line and comment, and offers nothing for a slip', () => {
+    const analysis = analyzePlan(PLAN);
+    const findings = analysis.findings.filter((finding) => finding.rule === 'baseline-slip');
+    const stale = findings.find((finding) => PLAN.slice(finding.span.start, finding.span.end) === 'data-clean')!;
+    const [fix] = ruleFixes(stale, analysis);
+    expect(fix?.title).toBe("Remove the baseline entry 'data-clean'");
+    const edit = fix!.edits[0]!;
+    const fixed = `${PLAN.slice(0, edit.span.start)}${edit.newText}${PLAN.slice(edit.span.end)}`;
+    expect(fixed).toBe(PLAN.replace('    data-clean: {start: 2027-01-04, finish: 2027-01-05} # expect: baseline-slip\n', ''));
+    const slip = findings.find((finding) => PLAN.slice(finding.span.start, finding.span.end) === 'build')!;
+    expect(ruleFixes(slip, analysis)).toEqual([]);
   });
 });
