@@ -75,6 +75,11 @@ describe('baseline-slip', () => {
       'baseline-slip: build',
       'schema: not-a-date',
     ]);
+    // A key that is no id at all is one finding: the entry names no task.
+    const badKey = `${withoutBaseline}baseline: {tasks: {Kick Off: {start: 2027-01-04, finish: 2027-01-04}}}\n`;
+    expect(runFixture(badKey, { rules: ['baseline-slip', 'schema'] }).findings.map((finding) => finding.message)).toEqual([
+      "The baseline names 'Kick Off', which is no task of the plan (removed or renamed?); did you mean 'kickoff'? Delete the entry or run crmplan baseline again.",
+    ]);
   });
 });
 
