@@ -209,7 +209,7 @@ const RULE_NAMES = [
   'go-live-without-uat', 'go-live-without-training', 'go-live-without-migration', 'go-live-without-rollback',
   'no-pilot', 'no-hypercare', 'no-post-implementation-review', 'risk-incomplete', 'low-contingency',
   'customization-heavy', 'integration-buffer', 'no-communication-plan',
-  'baseline-slip',
+  'behind-schedule', 'actual-dates', 'progress-not-started', 'baseline-slip',
 ];
 
 describe('crmplan.schema.json: documentation', () => {
