@@ -93,6 +93,12 @@ baseline:
     expect(readFileSync(path.join(folder, 'plan.crmplan.yaml'), 'utf8')).toBe(`${crlf}\r\n${BLOCK.replace(/\n/g, '\r\n')}`);
   });
 
+  it('appends after the last entry, before trailing comments and a document end marker', () => {
+    const folder = planFolder(`${BEFORE}# notes at the end\n...\n`);
+    expect(crmplan(['baseline', 'plan.crmplan.yaml', '--date', '2027-01-01'], folder).status).toBe(0);
+    expect(readFileSync(path.join(folder, 'plan.crmplan.yaml'), 'utf8')).toBe(`${BEFORE}${BLOCK}# notes at the end\n...\n`);
+  });
+
   it('refuses a plan with errors or without plan.start, leaving the file as it was', () => {
     const withError = BEFORE.replace('depends_on: [kickoff]', 'depends_on: [nowhere]');
     const folder = planFolder(withError);

@@ -35,13 +35,15 @@ describe('crmplan/setBaseline over stdio', () => {
     expect(answer).toMatchObject({ uri, version: 4, summary: 'Baseline set on 2027-01-02: 1 task and 1 milestone, finish 2027-01-05.' });
     if ('refused' in answer) throw new Error(answer.refused);
     const document = TextDocument.create(uri, 'crmplan', 4, PLAN);
+    // After the last entry, before the comment that ends the file.
     expect(TextDocument.applyEdits(document, [...answer.edits])).toBe(
-      `${PLAN}baseline:
+      `${PLAN.replace('# the end\n', '')}baseline:
   date: 2027-01-02
   finish: 2027-01-05
   tasks:
     kickoff: {start: 2027-01-04, finish: 2027-01-04}
     go-live: {start: 2027-01-05, finish: 2027-01-05}
+# the end
 `,
     );
   });

@@ -1,9 +1,9 @@
 import { isMap, isScalar } from 'yaml';
 import type { ParsedDocument } from '../parse/parse-plan-text.js';
-import { pairSpan } from '../parse/syntax-nodes.js';
+import { contentEnd, pairSpan } from '../parse/syntax-nodes.js';
 import type { PlanModel } from '../model/types.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
-import { indentUnit, lineBreak, scalarText } from './text-edits.js';
+import { indentUnit, lineBreak, lineEnd, scalarText } from './text-edits.js';
 import type { FixEdit } from './types.js';
 
 /** What setting the baseline wrote: the edit and the figures of its one-line summary. */
@@ -21,8 +21,8 @@ export interface BaselineEdit {
  * The text edit that writes the current computed dates of every scheduled
  * task and milestone into the plan's `baseline:` block
  * (docs/format.md#baseline): the whole `baseline: ...` entry is replaced
- * from its key to the end of its content, or a new block is appended at the
- * end of the file. Everything outside that span (comments above the key or
+ * from its key to the end of its content, or a new block is appended after
+ * the line of the plan's last entry. Everything outside that span (comments above the key or
  * after the block, the rest of the plan) stays byte for byte; a
  * `slip_threshold` the block had is written back as it was.
  *
@@ -58,10 +58,15 @@ export function baselineEdit(parsed: ParsedDocument, model: PlanModel, schedule:
   if (span) {
     return { edit: { span, newText: block }, date, finish: schedule.finish, tasks, milestones, replaced: true };
   }
-  // Appended after the last line; a file that does not end in a line break gets one first.
-  const separator = text.length === 0 || text.endsWith('\n') ? '' : newline;
+  // Appended after the line where the plan's last entry ends: at the end of
+  // the file, unless a document end marker (`...`) or comments follow it,
+  // which stay after the new block. A last line without a line break gets one.
+  const lastLineEnd = lineEnd(text, contentEnd(text, root));
+  const breakLength = text.startsWith('\r\n', lastLineEnd) ? 2 : text[lastLineEnd] === '\n' ? 1 : 0;
+  const at = lastLineEnd + breakLength;
+  const separator = breakLength === 0 && at > 0 ? newline : '';
   return {
-    edit: { span: { start: text.length, end: text.length }, newText: `${separator}${block}${newline}` },
+    edit: { span: { start: at, end: at }, newText: `${separator}${block}${newline}` },
     date,
     finish: schedule.finish,
     tasks,
