@@ -22,7 +22,7 @@ describe('CSV export, read back by csv-parse', () => {
       expect(content.startsWith('\uFEFF')).toBe(true);
       expect(content.endsWith('\r\n')).toBe(true);
       const [header, ...rows] = readCsv(content.slice(1));
-      expect(header).toEqual(['ID', 'Name', 'Phase', 'Kind', 'Owner', 'Start', 'Finish', 'Working days', 'Total float', 'Critical', 'Predecessors', 'Assignments', 'Status']);
+      expect(header).toEqual(['ID', 'Name', 'Phase', 'Kind', 'Owner', 'Start', 'Finish', 'Working days', 'Total float', 'Critical', 'Predecessors', 'Assignments', 'Status', 'Progress']);
       expect(header).toEqual([...CSV_COLUMNS]);
       const { model, schedule } = analysis;
       const scheduled = model.tasks.flatMap((task, taskIndex) => (schedule?.tasks[taskIndex] ? [{ task, at: schedule.tasks[taskIndex]! }] : []));
@@ -42,6 +42,7 @@ describe('CSV export, read back by csv-parse', () => {
         expect(Number(cell('Total float'))).toBe(at.totalFloat);
         expect(cell('Critical')).toBe(at.critical ? 'yes' : 'no');
         expect(cell('Status')).toBe(task.status?.value ?? '');
+        expect(cell('Progress')).toBe(task.progress === undefined ? '' : `${task.progress.value}%`);
         // Predecessors read back to the dependencies: id, type and lag as written.
         const written = [...task.dependsOn, ...model.phases[task.phaseIndex]!.dependsOn];
         const listed = cell('Predecessors') === '' ? [] : cell('Predecessors').split('; ');

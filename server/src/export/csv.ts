@@ -23,6 +23,7 @@ export const CSV_COLUMNS = [
   'Predecessors',
   'Assignments',
   'Status',
+  'Progress',
 ] as const;
 
 /** How several predecessors or assignments share one cell. */
@@ -60,6 +61,7 @@ export const csvFormat: ExportFormat = {
           .map((assignment) => (assignment.load ? `${assignment.person.id} ${quantityText(assignment.load.value)}` : assignment.person.id))
           .join(CSV_LIST_SEPARATOR),
         Status: task.status?.value ?? '',
+        Progress: task.progress === undefined ? '' : `${task.progress.value}%`,
       };
       rows.push(CSV_COLUMNS.map((column) => guardFormula(row[column])));
     });

@@ -118,6 +118,9 @@ export function importCsv(text: string, fileName: string): ImportedPlan {
     const statusText = (record.cells.get('Status') ?? '').toLowerCase();
     const status = STATUSES.find((candidate) => candidate === statusText);
     if (statusText !== '' && !status) notes.push(`row ${record.number}: status '${statusText}' is not planned, in-progress, done or blocked`);
+    // Progress needs actual dates that a CSV row does not carry, so it stays a note.
+    const progressText = record.cells.get('Progress') ?? '';
+    if (progressText !== '') notes.push(`row ${record.number}: progress ${importedText(progressText)} is not carried over (the file has no actual dates)`);
     const owner = record.cells.get('Owner') ?? '';
     const task: ImportedTask = {
       id: ids[index]!,
