@@ -45,13 +45,21 @@ function reportOf(text: string, settings = {}): StatusReport {
 }
 
 describe('status report', () => {
+  it('compares the forecast finish with the signed-off baseline', () => {
+    // Baseline finish Fri Jan 29 (working day 19); forecast Thu Feb 4 (working day 23): 4 later.
+    const text = `${PLAN}baseline:\n  date: 2027-01-04\n  finish: 2027-01-29\n  tasks:\n    kickoff: {start: 2027-01-04, finish: 2027-01-04}\n`;
+    const report = reportOf(text);
+    expect(report.finish.baseline).toEqual({ finish: '2027-01-29', slipDays: 4 });
+    expect(statusReportMarkdown(analyzePlan(text).model, report)).toContain('- **Against the baseline:** 4 working days later than baseline (2027-01-29)');
+  });
+
   it('computes the figures by hand', () => {
     const report = reportOf(PLAN);
     expect(report.asOf).toBe('2027-01-13');
     expect(report.asOfSource).toBe('plan');
     // (1 + 4 x 0.5) / (1 + 4 + 5 + 2 + 10) = 3 / 22 = 13.6%
     expect(report.percentComplete).toBe(13.6);
-    expect(report.finish).toEqual({ forecast: '2027-02-04', planned: '2027-02-02', slipDays: 2 });
+    expect(report.finish).toEqual({ forecast: '2027-02-04', planned: '2027-02-02', slipDays: 2, baseline: null });
     expect(report.milestones).toEqual({
       hit: [{ id: 'm0', name: 'Kicked off', date: '2027-01-05', planned: '2027-01-05' }],
       missed: [{ id: 'm1', name: 'Early gate', date: '2027-01-13', planned: '2027-01-06' }],

@@ -1,3 +1,4 @@
+import { compareWithBaseline, describeSlip } from '../schedule/baseline-slip.js';
 import type { PlanModel, Task } from '../model/types.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
 import { dayNumberOfDate, dateOfDayNumber } from '../schedule/calendar.js';
@@ -33,6 +34,12 @@ export interface StatusReport {
     readonly planned: string | null;
     /** Working days the forecast finish is after the planned one (negative: earlier). */
     readonly slipDays: number;
+    /**
+     * The signed-off finish of the plan's `baseline:` block and the working
+     * days the forecast is after it (negative: earlier); null without a
+     * baseline finish (docs/format.md#baseline).
+     */
+    readonly baseline: { readonly finish: string; readonly slipDays: number | null } | null;
   };
   readonly milestones: {
     readonly hit: readonly StatusMilestone[];
@@ -160,6 +167,7 @@ export function statusReport(model: PlanModel, schedule: Schedule): StatusReport
       forecast: schedule.finish ?? null,
       planned: planned.finish ?? null,
       slipDays: forecastIndex !== undefined && plannedIndex !== undefined ? forecastIndex - plannedIndex : 0,
+      baseline: model.baseline?.finish ? { finish: model.baseline.finish.value, slipDays: compareWithBaseline(model, schedule)?.finishSlip ?? null } : null,
     },
     milestones: { hit, missed, next },
     late,
@@ -210,6 +218,13 @@ export function statusReportMarkdown(model: PlanModel, report: StatusReport): st
     `- **As of:** ${asOf}`,
     `- **Complete:** ${formatPercent(report.percentComplete)} (by duration)`,
     `- **Forecast finish:** ${report.finish.forecast ?? 'nothing scheduled'}${report.finish.forecast ? slip : ''}`,
+    ...(report.finish.baseline
+      ? [
+          `- **Against the baseline:** ${
+            report.finish.baseline.slipDays === null ? `signed-off finish ${report.finish.baseline.finish}` : describeSlip(report.finish.baseline.slipDays, report.finish.baseline.finish)
+          }`,
+        ]
+      : []),
     '',
   );
   const milestone = (entry: StatusMilestone): string[] => [task(entry.id, entry.name), entry.date, entry.planned ?? '—'];
