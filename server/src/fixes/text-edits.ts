@@ -218,7 +218,8 @@ export function insertMapEntries(text: string, map: YAMLMap, entries: readonly N
   const end = anchor && pairSpan(text, anchor)?.end;
   if (keyStart === undefined || end === undefined) return undefined;
   const at = lineEnd(text, end);
-  const indent = ' '.repeat(column(text, keyStart));
+  // Under the entry it follows, not the first: see insertNestedMap.
+  const indent = ' '.repeat(column(text, (anchor && keyStartOf(text, anchor)) ?? keyStart));
   const eol = lineBreak(text);
   return withSnippet({ start: at, end: at }, entries, (entry) => entries.map((item) => `${eol}${indent}${entry(item)}`).join(''));
 }
@@ -258,7 +259,9 @@ export function insertNestedMap(
   if (end === undefined) return undefined;
   const at = lineEnd(text, end);
   const eol = lineBreak(text);
-  const indent = column(text, keyStart);
+  // The new key goes under the last one: YAML lets the first key of a document sit
+  // further right than the rest (` crmplan: 1` then `plan:`); the later keys line up.
+  const indent = column(text, (last && keyStartOf(text, last)) ?? keyStart);
   const lines = [`${' '.repeat(indent)}${key}:`, ...children.map((child) => `${' '.repeat(indent + unit)}${child.key}: ${child.value}`)];
   return { span: { start: at, end: at }, newText: lines.map((line) => `${eol}${line}`).join('') };
 }
