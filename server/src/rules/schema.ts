@@ -355,8 +355,15 @@ function describeValue(value: unknown, written: string): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text '${value}'`;
-  if (typeof value === 'number') return `the number ${written.trim() || String(value)}`;
+  if (typeof value === 'number') return `the number ${written.trim() || yamlNumber(value)}`;
   return `the value ${String(value)}`;
+}
+
+/** A number in YAML's spelling when its text is not at hand (a duplicate key's value): `.inf`, not `Infinity`. */
+function yamlNumber(value: number): string {
+  if (Number.isNaN(value)) return '.nan';
+  if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf';
+  return String(value);
 }
 
 function describeAlternatives(schema: unknown): string {
