@@ -2,23 +2,10 @@ import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileS
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../server/src/cli/run-cli.js';
 import { EXPORT_FORMATS } from '../../server/src/export/formats.js';
 import { ROOT } from './export-test-support.js';
-import { crmplan as spawnCli } from '../cli/cli-process.js';
+import { crmplan as spawnCli, crmplanInProcess as crmplan } from '../cli/cli-process.js';
 
-interface Run {
-  readonly status: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function crmplan(args: readonly string[], cwd: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(args, { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { status, stdout, stderr };
-}
 
 /** A fresh folder holding a copy of the sample, as the current folder of a run. */
 function workspace(sample = 'samples/connectsphere.crmplan.yaml'): string {

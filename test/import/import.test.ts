@@ -3,22 +3,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzePlan, type PlanAnalysis } from '../../server/src/analysis/analyze-plan.js';
-import { runCli } from '../../server/src/cli/run-cli.js';
+import { crmplanInProcess as crmplan } from '../cli/cli-process.js';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 
-interface Run {
-  readonly status: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function crmplan(args: readonly string[], cwd: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(args, { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { status, stdout, stderr };
-}
 
 function folderWith(files: Record<string, string | Buffer>): string {
   const folder = mkdtempSync(path.join(tmpdir(), 'crmplan-import-'));
