@@ -5,7 +5,7 @@ import { TASK_KINDS, WEEKDAYS } from '../model/types.js';
 import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber } from '../schedule/calendar.js';
 import { DATE_YEARS, ID_PATTERN, isPlanDate, parseQuantity } from '../model/values.js';
 import { IdAllocator } from './import-ids.js';
-import { workingCalendarOfImport, workingDaysBetween } from './import-calendar.js';
+import { workingCalendarOfImport, workingDaysSpanned } from './import-calendar.js';
 import {
   ImportError,
   type ImportedCalendar,
@@ -105,7 +105,7 @@ export function importCsv(text: string, fileName: string): ImportedPlan {
   const pending: { task: ImportedTask; record: Row }[] = [];
   records.forEach((record, index) => {
     const { start, finish, written } = dated[index]!;
-    const span = finish === undefined ? undefined : workingDaysBetween(calendar, start, finish);
+    const span = finish === undefined ? undefined : workingDaysSpanned(calendar, start, finish);
     let days = written ?? span;
     if (days === undefined) throw new ImportError(`row ${record.number}: a task needs Working days, Duration or Finish`);
     if (written !== undefined && span !== undefined && written > 0 && span !== written) {

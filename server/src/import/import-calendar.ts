@@ -13,7 +13,7 @@ export function workingCalendarOfImport(calendar: ImportedCalendar, start: strin
 }
 
 /** Working days from `start` to `finish`, both included (0 when finish is before start). */
-export function workingDaysBetween(calendar: WorkingCalendar, start: string, finish: string): number {
+export function workingDaysSpanned(calendar: WorkingCalendar, start: string, finish: string): number {
   return Math.max(0, calendar.indexOnOrBefore(finish) - calendar.indexOnOrAfter(start) + 1);
 }
 

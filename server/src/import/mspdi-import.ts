@@ -4,7 +4,7 @@ import { WEEKDAYS } from '../model/types.js';
 import { dateOfDayNumber, dayNumberOfDate, type WorkingCalendar } from '../schedule/calendar.js';
 import { isPlanDate, MAX_HOLIDAYS } from '../model/values.js';
 import { IdAllocator } from './import-ids.js';
-import { workingCalendarOfImport, workingDaysBetween } from './import-calendar.js';
+import { workingCalendarOfImport, workingDaysSpanned } from './import-calendar.js';
 import {
   ImportError,
   type ImportedCalendar,
@@ -300,7 +300,7 @@ class DateReader {
   }
 
   span(start: string, finish: string): number {
-    return workingDaysBetween(this.calendar, start, finish);
+    return workingDaysSpanned(this.calendar, start, finish);
   }
 }
 
