@@ -70,6 +70,26 @@ describe('ganttMermaid', () => {
     expect(ganttMermaid(timeline, { collapsedPhaseKeys: new Set(['p1']) })).toContain('Develop :crit, t3, 2027-01-08, 2027-01-14\n');
   });
 
+  it('with focus tasks, draws those tasks under their phase bar and the other phases as one bar (golden)', () => {
+    const text = ganttMermaid(timeline, { focusTaskKeys: new Set(['t3']), highlightedTaskKeys: new Set(['t3']) });
+    expect(text.split('\n').slice(6)).toEqual([
+      'section Build',
+      // The phase's bar is not marked: the changed task below it is.
+      'Build (5 tasks, 4 not shown) :active, crit, p0, 2027-01-04, 2027-01-15',
+      `${HIGHLIGHT_MARKER}Develop :crit, t3, 2027-01-08, 2027-01-14`,
+      'section Run',
+      'Run (2 tasks) :done, crit, p1, 2027-01-19, 2027-01-21',
+      '',
+    ]);
+    // Every task of a phase in focus: no phase bar; an empty focus: every phase is one bar.
+    const allOfRun = ganttMermaid(timeline, { focusTaskKeys: new Set(['t5', 't6']) }).split('\n');
+    expect(allOfRun.slice(-4)).toEqual(['section Run', 'Hypercare :done, crit, t5, 2027-01-19, 2027-01-20', 'Review :done, crit, t6, 2027-01-21, 2027-01-21', '']);
+    expect(ganttMermaid(timeline, { focusTaskKeys: new Set() }).split('\n').filter((line) => line.includes(' :'))).toEqual([
+      'Build (5 tasks) :active, crit, p0, 2027-01-04, 2027-01-15',
+      'Run (2 tasks) :done, crit, p1, 2027-01-19, 2027-01-21',
+    ]);
+  });
+
   it('has no today line without `today`, or with a today outside the plan', () => {
     for (const today of [undefined, '2026-12-31', '2027-01-22', '2027-02-30', 'soon']) {
       const text = ganttMermaid(timeline, { today });

@@ -24,6 +24,13 @@ export interface GanttOptions {
   readonly collapsedPhaseKeys?: ReadonlySet<string>;
   /** task keys marked as changed (diff) */
   readonly highlightedTaskKeys?: ReadonlySet<string>;
+  /**
+   * When set, only these tasks get a bar of their own (`crmplan diff`: the
+   * changed tasks). A phase with none of them is one summary bar, as if
+   * collapsed; a phase with some of them is its summary bar, saying how many
+   * tasks are not shown, followed by those tasks. Unset: every task is drawn.
+   */
+  readonly focusTaskKeys?: ReadonlySet<string>;
   /** ISO date for Mermaid's today marker; omitted = no today line */
   readonly today?: string;
 }
@@ -109,6 +116,7 @@ export function phaseKeysToCollapse(timeline: Timeline, maxTasks: number): Set<s
 export function ganttMermaid(timeline: Timeline, options: GanttOptions = {}): string {
   const collapsed = options.collapsedPhaseKeys ?? new Set<string>();
   const highlighted = options.highlightedTaskKeys ?? new Set<string>();
+  const focus = options.focusTaskKeys;
   const lines = ['gantt', 'dateFormat YYYY-MM-DD', 'inclusiveEndDates', `title ${labelText(timeline.title ?? 'Untitled plan')}`];
   // The timeline may have crossed a postMessage: only weekday names and real dates reach the text.
   const excludes = [...timeline.weekends.filter((name) => WEEKDAY_NAME.test(name)), ...timeline.holidays.filter(isIsoDate)];
@@ -125,13 +133,17 @@ export function ganttMermaid(timeline: Timeline, options: GanttOptions = {}): st
     undated += tasks.length - dated.length;
     if (dated.length === 0) continue;
     lines.push(`section ${uniqueSectionName(labelText(phase.label), sectionNames)}`);
-    if (collapsed.has(phase.key)) {
-      lines.push(summaryLine(phase, dated, highlighted));
+    const focused = focus ? dated.filter((task) => focus.has(task.key)) : dated;
+    if (collapsed.has(phase.key) || focused.length === 0) {
+      lines.push(summaryLine(phase, dated, dated.some((task) => highlighted.has(task.key))));
       drawn++;
       continue;
     }
-    for (const task of dated) lines.push(taskLine(task, highlighted.has(task.key)));
-    drawn += dated.length;
+    const hidden = dated.length - focused.length;
+    // The phase's own bar keeps its extent in view when some of its tasks are left out.
+    if (hidden > 0) lines.push(summaryLine(phase, dated, false, `${hidden} not shown`));
+    for (const task of focused) lines.push(taskLine(task, highlighted.has(task.key)));
+    drawn += focused.length + (hidden > 0 ? 1 : 0);
   }
   if (undated > 0) {
     lines.push(`%% ${undated} task${undated === 1 ? '' : 's'} without dates (on a dependency cycle) left out`);
@@ -164,10 +176,10 @@ function taskLine(task: DatedTask, isHighlighted: boolean): string {
 
 /**
  * A collapsed phase: one bar from the phase's start to its finish, labelled
- * with its task count. `done` when every task is done, `active` when some
- * work has started; highlighted when one of its tasks is.
+ * with its task count (and `note`, as in `Build (5 tasks, 3 not shown)`).
+ * `done` when every task is done, `active` when some work has started.
  */
-function summaryLine(phase: TimelinePhase, dated: readonly DatedTask[], highlighted: ReadonlySet<string>): string {
+function summaryLine(phase: TimelinePhase, dated: readonly DatedTask[], isHighlighted: boolean, note?: string): string {
   const start = phase.start ?? dated.map((task) => task.start).sort()[0]!;
   const finish = phase.finish ?? dated.map((task) => task.finish).sort().at(-1)!;
   const count = phase.taskKeys.length;
@@ -177,8 +189,7 @@ function summaryLine(phase: TimelinePhase, dated: readonly DatedTask[], highligh
   else if (statuses.some((status) => status === 'done' || status === 'in-progress')) tags.push('active');
   if (phase.critical) tags.push('crit');
   // The count goes after the (possibly shortened) name, so it is always there.
-  const label = `${labelText(phase.label)} (${count} task${count === 1 ? '' : 's'})`;
-  const isHighlighted = dated.some((task) => highlighted.has(task.key));
+  const label = `${labelText(phase.label)} (${count} task${count === 1 ? '' : 's'}${note === undefined ? '' : `, ${note}`})`;
   return barLine(isHighlighted ? HIGHLIGHT_MARKER + label : label, tags, phase.key, start, finish);
 }
 
