@@ -1,5 +1,6 @@
 import { taskMap } from './practice-fixes.js';
-import { placeholder, setMapValue } from './text-edits.js';
+import { setMapValue } from './text-edits.js';
+import { placeholder } from '../yaml/snippet-syntax.js';
 import { findingData, type FixProvider, type QuickFix } from './types.js';
 
 /** Placeholder text: says what to write and keeps the plan valid until then. */

@@ -1,11 +1,10 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../parse/parse-plan-text.js';
+import { placeholder } from '../yaml/snippet-syntax.js';
 import {
   appendSeqItems,
   appendToList,
-  choice,
-  escapeSnippet,
   fillEmptyWithMap,
   indentUnit,
   insertMapEntries,
@@ -13,7 +12,6 @@ import {
   insertNestedMap,
   joinEdits,
   isPlainSafe,
-  placeholder,
   removeMapEntry,
   removeSeqItem,
   replaceScalar,
@@ -178,9 +176,6 @@ describe('mappings', () => {
     ]);
     expect(edit?.newText).toBe('\n  metric: TODO\n  cost: $5');
     expect(edit?.snippet).toBe('\n  metric: ${1:TODO}\n  cost: \\$5');
-    expect(escapeSnippet('a}$\\')).toBe('a\\}\\$\\\\');
-    expect(choice(2, ['medium', 'low', 'high'])).toBe('${2|medium,low,high|}');
-    expect(choice(1, ['a,b', 'c|d'])).toBe('${1|a\\,b,c\\|d|}');
   });
 });
 

@@ -3,6 +3,7 @@ import { contentEnd, isEmpty, isNodeValue, pairSpan } from '../parse/syntax-node
 import type { FixEdit } from './types.js';
 import { doubleQuoted, scalarText } from '../parse/scalar-text.js';
 import { colonEnd, dashOffset } from './fix-nodes.js';
+import { escapeSnippet } from '../yaml/snippet-syntax.js';
 
 /**
  * Builders of minimal edits over yaml node ranges. Each edit touches only
@@ -131,24 +132,6 @@ export function joinEdits(edits: readonly FixEdit[]): FixEdit[] {
     }
   }
   return joined;
-}
-
-// ---------------------------------------------------------------------------
-// Snippets
-
-/** Text outside placeholders in LSP snippet syntax. */
-export function escapeSnippet(text: string): string {
-  return text.replace(/[\\$}]/g, (character) => `\\${character}`);
-}
-
-/** `${n:text}`: a tab stop with default text. */
-export function placeholder(index: number, text: string): string {
-  return `\${${index}:${escapeSnippet(text)}}`;
-}
-
-/** `${n|a,b,c|}`: a tab stop that offers `options`, the first one inserted. */
-export function choice(index: number, options: readonly string[]): string {
-  return `\${${index}|${options.map((option) => option.replace(/[\\$}|,]/g, (character) => `\\${character}`)).join(',')}|}`;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { TASK_KINDS } from '../../model/types.js';
 import { templateName, type PlanTemplate } from '../../shared/plan-templates.js';
+import { choice, escapeSnippet, placeholder } from '../../yaml/snippet-syntax.js';
 
 /**
  * Snippet text for completion: whole list items (a task, a person, a SMART
@@ -58,40 +59,6 @@ export function detectIndentStyle(root: unknown, columnOf: (offset: number) => n
   };
   const unit = mostCommon(mapSteps, () => true) ?? mostCommon(sequenceSteps, (step) => step > 0) ?? 2;
   return { unit, sequenceIndent: mostCommon(sequenceSteps, () => true) ?? unit };
-}
-
-/** Escapes literal text for a snippet (`$1.2M` must not become a tab stop). */
-export function escapeSnippet(text: string): string {
-  return text.replace(/[\\$}]/g, (char) => `\\${char}`);
-}
-
-/** `${n:default}` with the default escaped. */
-export function placeholder(index: number, value: string): string {
-  return value === '' ? `$${index}` : `\${${index}:${escapeSnippet(value)}}`;
-}
-
-/** `${n|a,b,c|}`; a single value becomes a placeholder (a one-entry choice is a dropdown for nothing). */
-export function choice(index: number, values: readonly string[]): string {
-  if (values.length === 0) return `$${index}`;
-  if (values.length === 1) return placeholder(index, values[0]!);
-  return `\${${index}|${values.map((value) => value.replace(/[\\$}|,]/g, (char) => `\\${char}`)).join(',')}|}`;
-}
-
-/**
- * What a snippet inserts with every tab stop at its default: shown as the
- * item's documentation so the user sees the whole block before choosing.
- */
-export function previewSnippet(snippet: string): string {
-  // One pass, left to right, so that an escape in the text (`\}` of a flow
-  // mapping, `\$`) and one inside a placeholder are each read once.
-  return snippet.replace(
-    /\$\{\d+\|([^|]*)\|\}|\$\{\d+:((?:\\.|[^}\\])*)\}|\$\d+|\\([\\$}])/g,
-    (_match, choices: string | undefined, value: string | undefined, escaped: string | undefined) => {
-      if (choices !== undefined) return (choices.split(',')[0] ?? '').replace(/\\(.)/g, '$1');
-      if (value !== undefined) return value.replace(/\\(.)/g, '$1');
-      return escaped ?? '';
-    },
-  );
 }
 
 /** Joins the lines of a block snippet; every line after the first starts at `column`. */

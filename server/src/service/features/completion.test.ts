@@ -12,7 +12,7 @@ import {
 import { TASK_KINDS } from '../../model/types.js';
 import { RULE_NAMES } from '../../rules/rule-names.js';
 import { complete, type CompletionOptions } from './completion.js';
-import { previewSnippet } from './completion-snippets.js';
+import { previewSnippet } from '../../yaml/snippet-syntax.js';
 import { plan, planWithCursor } from './feature-test-support.js';
 import { analyzePlan } from '../../analysis/analyze-plan.js';
 import { PLAN_TEMPLATES, planFromTemplate, templateName } from '../../shared/plan-templates.js';

@@ -33,14 +33,12 @@ import {
 import {
   blockItemSnippets,
   blockLines,
-  choice,
   detectIndentStyle,
   flowItemSnippets,
-  placeholder,
-  previewSnippet,
   templateSnippet,
   type IndentStyle,
 } from './completion-snippets.js';
+import { choice, placeholder, previewSnippet } from '../../yaml/snippet-syntax.js';
 
 /**
  * Completion for plans: keys from the schema at the cursor's place, whole
