@@ -190,3 +190,39 @@ phases:
     expect(weeks.at(-1)?.loadHours).toBe(20);
   });
 });
+
+describe('what the preview draws over the bars', () => {
+  it('lists every resolved depends_on entry with its type and signed lag, tasks then phases', () => {
+    // PLAN: design after kickoff; docs SS design +1d; develop after design; go-live after develop +1d;
+    // the unnamed task after hypercare; the phase run after the phase build.
+    expect(timelineOf(PLAN).dependencies).toEqual([
+      { from: 't0', to: 't1', type: 'FS' },
+      { from: 't1', to: 't2', type: 'SS', lag: '+1d' },
+      { from: 't1', to: 't3', type: 'FS' },
+      { from: 't3', to: 't4', type: 'FS', lag: '+1d' },
+      { from: 't5', to: 't6', type: 'FS' },
+      { from: 'p0', to: 'p1', type: 'FS' },
+    ]);
+  });
+
+  it('carries progress (done counts as 100), actual dates and the status date, each only when written', () => {
+    const timeline = timelineOf(`crmplan: 1
+plan: {name: In flight, start: 2027-01-04, status_date: 2027-01-06}
+phases:
+  - id: build
+    tasks:
+      - {id: a, duration: 2d, status: done, actual_start: 2027-01-04, actual_finish: 2027-01-05}
+      - {id: b, duration: 4d, depends_on: [{task: a, lag: -1w}], status: in-progress, progress: 25%, actual_start: 2027-01-06}
+      - {id: c, duration: 1d, depends_on: [b]}
+`);
+    expect(timeline.statusDate).toBe('2027-01-06');
+    expect(timeline.tasks.map((task) => [task.id, task.progress, task.actualStart, task.actualFinish])).toEqual([
+      ['a', 100, '2027-01-04', '2027-01-05'],
+      ['b', 25, '2027-01-06', undefined],
+      ['c', undefined, undefined, undefined],
+    ]);
+    expect(timeline.dependencies?.[0]).toEqual({ from: 't0', to: 't1', type: 'FS', lag: '-1w' });
+    const plain = timelineOf('crmplan: 1\nplan: {name: P, start: 2027-01-04}\nphases: [{id: x, tasks: [{id: y, duration: 1d}]}]\n');
+    expect('dependencies' in plain || 'statusDate' in plain || 'progress' in plain.tasks[0]!).toBe(false);
+  });
+});

@@ -4,8 +4,11 @@ import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber, type WorkingCalen
 import { taskDuration, type Schedule } from '../schedule/compute-schedule.js';
 import { assignmentDailyLoad, dailyCapacity } from '../schedule/load.js';
 import { countFindings, type PlanAnalysis } from '../analysis/analyze-plan.js';
+import { formatDuration } from '../model/values.js';
+import type { Dependency } from '../model/types.js';
 import type {
   Timeline,
+  TimelineDependency,
   TimelinePerson,
   TimelinePhase,
   TimelineTask,
@@ -53,7 +56,41 @@ export function buildTimeline(analysis: PlanAnalysis): Timeline | undefined {
     weeks: weeks.map((week) => week.monday),
     people: timelinePeople(model, analysis.symbols, schedule, weeks),
     findings: countFindings(analysis.findings),
+    ...optionalTimelineFields(model, analysis.symbols),
   };
+}
+
+/** The fields a plan may not have (no dependency, no status date): left out rather than empty. */
+function optionalTimelineFields(model: PlanModel, symbols: Symbols): Pick<Timeline, 'dependencies' | 'statusDate'> {
+  const dependencies = timelineDependencies(model, symbols);
+  const statusDate = model.plan.statusDate?.value;
+  return { ...(dependencies.length > 0 ? { dependencies } : {}), ...(statusDate !== undefined ? { statusDate } : {}) };
+}
+
+/**
+ * The `depends_on` entries of tasks and phases whose target names a task or
+ * a phase (an unknown id is `unknown-reference`'s finding, and draws nothing).
+ */
+function timelineDependencies(model: PlanModel, symbols: Symbols): TimelineDependency[] {
+  const dependencies: TimelineDependency[] = [];
+  const add = (to: string, entries: readonly Dependency[]): void => {
+    for (const entry of entries) {
+      const target = symbols.lookup('work', entry.target.id);
+      const from = target?.kind === 'task' ? taskKey(target.index) : target?.kind === 'phase' ? phaseKey(target.index) : undefined;
+      if (from === undefined || from === to) continue;
+      const lag = entry.lag.amount === 0 ? undefined : `${entry.lag.amount > 0 ? '+' : '-'}${formatDuration({ amount: Math.abs(entry.lag.amount), unit: entry.lag.unit })}`;
+      dependencies.push({ from, to, type: entry.type, ...(lag !== undefined ? { lag } : {}) });
+    }
+  };
+  model.tasks.forEach((task, taskIndex) => add(taskKey(taskIndex), task.dependsOn));
+  model.phases.forEach((phase, phaseIndex) => add(phaseKey(phaseIndex), phase.dependsOn));
+  return dependencies;
+}
+
+/** `progress`, else 100 for a task marked done; undefined when the plan says neither. */
+function progressOf(task: PlanModel['tasks'][number]): number | undefined {
+  if (task.progress !== undefined) return task.progress.value;
+  return task.status?.value === 'done' ? 100 : undefined;
 }
 
 function timelineTasks(model: PlanModel, schedule: Schedule, calendar: WorkingCalendar): TimelineTask[] {
@@ -77,8 +114,19 @@ function timelineTasks(model: PlanModel, schedule: Schedule, calendar: WorkingCa
       owner: task.owner?.id ?? null,
       span: task.id?.span ?? task.span,
       ...(baseline ? { baselineStart: baseline.start, baselineFinish: baseline.finish } : {}),
+      ...optionalTaskFields(task),
     };
   });
+}
+
+/** Progress and actual dates, each only when the plan has it. */
+function optionalTaskFields(task: PlanModel['tasks'][number]): Pick<TimelineTask, 'progress' | 'actualStart' | 'actualFinish'> {
+  const progress = progressOf(task);
+  return {
+    ...(progress !== undefined ? { progress } : {}),
+    ...(task.actualStart ? { actualStart: task.actualStart.value } : {}),
+    ...(task.actualFinish ? { actualFinish: task.actualFinish.value } : {}),
+  };
 }
 
 /** Per task id, the dates of its `baseline:` entry (the first entry of an id; both dates needed). */

@@ -40,6 +40,27 @@ export interface TimelineTask {
   /** The task's dates in the plan's `baseline:` block (ISO dates), when it has an entry: the preview's ghost bar. */
   readonly baselineStart?: string;
   readonly baselineFinish?: string;
+  /**
+   * How much of the task is done, 0 to 100: its `progress`, else 100 for
+   * `status: done`; absent when neither says (the preview's progress fill).
+   */
+  readonly progress?: number;
+  /** `actual_start` / `actual_finish` (ISO dates), when written. */
+  readonly actualStart?: string;
+  readonly actualFinish?: string;
+}
+
+/**
+ * One `depends_on` entry between two drawn items: the preview's dependency
+ * arrow. `from` is the predecessor's key (a task `t3`, or a phase `p1` when
+ * the entry names a phase), `to` the dependent task's or phase's key.
+ */
+export interface TimelineDependency {
+  readonly from: string;
+  readonly to: string;
+  readonly type: 'FS' | 'SS';
+  /** The lag as written, signed (`+2d`, `-1w`); absent when there is none. */
+  readonly lag?: string;
 }
 
 export interface TimelinePhase {
@@ -112,4 +133,8 @@ export interface Timeline {
   readonly weeks: readonly string[];
   readonly people: readonly TimelinePerson[];
   readonly findings: TimelineFindingCounts;
+  /** Every resolved `depends_on` entry of the plan's tasks and phases, in plan order; absent when there is none. */
+  readonly dependencies?: readonly TimelineDependency[];
+  /** `plan.status_date` (ISO), when written: the day progress is recorded as of. */
+  readonly statusDate?: string;
 }

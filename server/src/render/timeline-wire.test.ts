@@ -39,3 +39,23 @@ phases:
     ]);
   });
 });
+
+describe('the optional task columns on the wire', () => {
+  it('sends progress and actual dates only when some task has them, and decodes them back', () => {
+    const withProgress = buildTimeline(
+      analyzePlan(`crmplan: 1
+plan: {name: P, start: 2027-01-04, status_date: 2027-01-05}
+phases:
+  - id: a
+    tasks:
+      - {id: x, duration: 2d, progress: 50%, actual_start: 2027-01-04}
+      - {id: y, duration: 1d, depends_on: [x]}
+`),
+    )!;
+    const wire = JSON.parse(JSON.stringify(encodeTimeline(withProgress))) as ReturnType<typeof encodeTimeline>;
+    expect(wire.tasks.progress).toEqual([50, null]);
+    expect(wire.tasks.actualStart).toEqual(['2027-01-04', null]);
+    expect(wire.tasks.actualFinish).toBeUndefined();
+    expect(decodeTimeline(wire)).toEqual(withProgress);
+  });
+});

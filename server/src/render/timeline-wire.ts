@@ -29,6 +29,10 @@ export interface TimelineTaskColumns {
   /** Only when some task has baseline dates: task i's, or null. */
   readonly baselineStart?: readonly (string | null)[];
   readonly baselineFinish?: readonly (string | null)[];
+  /** Each only when some task has it: task i's value, or null. */
+  readonly progress?: readonly (number | null)[];
+  readonly actualStart?: readonly (string | null)[];
+  readonly actualFinish?: readonly (string | null)[];
 }
 
 export interface WireTimeline extends Omit<Timeline, 'tasks'> {
@@ -75,10 +79,23 @@ export function encodeTimeline(timeline: Timeline): WireTimeline {
     columns.spans[2 * index] = task.span.start;
     columns.spans[2 * index + 1] = task.span.end;
   }
-  if (!tasks.some((task) => task.baselineStart !== undefined)) return { ...timeline, tasks: columns };
+  const optional = {
+    ...optionalColumn(tasks, 'progress'),
+    ...optionalColumn(tasks, 'actualStart'),
+    ...optionalColumn(tasks, 'actualFinish'),
+  };
+  if (!tasks.some((task) => task.baselineStart !== undefined)) return { ...timeline, tasks: { ...columns, ...optional } };
   const baselineStart = tasks.map((task) => task.baselineStart ?? null);
   const baselineFinish = tasks.map((task) => task.baselineFinish ?? null);
-  return { ...timeline, tasks: { ...columns, baselineStart, baselineFinish } };
+  return { ...timeline, tasks: { ...columns, baselineStart, baselineFinish, ...optional } };
+}
+
+type OptionalTaskField = 'progress' | 'actualStart' | 'actualFinish';
+
+/** `{[field]: column}` when some task has the field, else `{}` (a plan without progress sends nothing for it). */
+function optionalColumn<F extends OptionalTaskField>(tasks: readonly TimelineTask[], field: F): Partial<Record<F, (NonNullable<TimelineTask[F]> | null)[]>> {
+  if (!tasks.some((task) => task[field] !== undefined)) return {};
+  return { [field]: tasks.map((task) => task[field] ?? null) } as Partial<Record<F, (NonNullable<TimelineTask[F]> | null)[]>>;
 }
 
 /** The `Timeline` that `encodeTimeline` was given. */
@@ -105,6 +122,17 @@ export function decodeTimeline(wire: WireTimeline): Timeline {
     const baselineFinish = columns.baselineFinish?.[index];
     if (typeof baselineStart === 'string' && typeof baselineFinish === 'string') {
       tasks[index] = { ...tasks[index]!, baselineStart, baselineFinish };
+    }
+    const progress = columns.progress?.[index];
+    const actualStart = columns.actualStart?.[index];
+    const actualFinish = columns.actualFinish?.[index];
+    if (typeof progress === 'number' || typeof actualStart === 'string' || typeof actualFinish === 'string') {
+      tasks[index] = {
+        ...tasks[index]!,
+        ...(typeof progress === 'number' ? { progress } : {}),
+        ...(typeof actualStart === 'string' ? { actualStart } : {}),
+        ...(typeof actualFinish === 'string' ? { actualFinish } : {}),
+      };
     }
   }
   return { ...wire, tasks };
