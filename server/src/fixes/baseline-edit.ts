@@ -3,7 +3,9 @@ import type { ParsedDocument } from '../parse/parse-plan-text.js';
 import { contentEnd, pairSpan } from '../parse/syntax-nodes.js';
 import type { PlanModel } from '../model/types.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
-import { indentUnit, lineBreak, lineEnd, scalarText } from './text-edits.js';
+import { lineBreak, lineEnd } from '../yaml/lines.js';
+import { scalarText } from '../yaml/scalar-text.js';
+import { detectIndentStyle } from '../yaml/indent-style.js';
 import type { FixEdit } from './types.js';
 
 /** What setting the baseline wrote: the edit and the figures of its one-line summary. */
@@ -34,7 +36,7 @@ export function baselineEdit(parsed: ParsedDocument, model: PlanModel, schedule:
   const root = parsed.doc.contents;
   if (!isMap(root) || root.flow) return undefined;
   const newline = lineBreak(text);
-  const indent = ' '.repeat(indentUnit(parsed.doc, text));
+  const indent = ' '.repeat(detectIndentStyle(root, text).unit);
   const lines = ['baseline:', `${indent}date: ${date}`];
   if (schedule.finish) lines.push(`${indent}finish: ${schedule.finish}`);
   const thresholdText = model.baseline?.slipThreshold && text.slice(model.baseline.slipThreshold.span.start, model.baseline.slipThreshold.span.end);

@@ -2,7 +2,8 @@ import { isMap, isScalar } from 'yaml';
 import type { RuleContext } from '../rules/types.js';
 import { isEmpty } from '../parse/syntax-nodes.js';
 import { pairOf } from './fix-nodes.js';
-import { fillEmptyWithMap, indentUnit, insertMapEntries, insertNestedMap, setMapValue } from './text-edits.js';
+import { fillEmptyWithMap, insertMapEntries, insertNestedMap, setMapValue } from './text-edits.js';
+import { detectIndentStyle } from '../yaml/indent-style.js';
 import type { FixEdit, QuickFix } from './types.js';
 
 /**
@@ -22,13 +23,13 @@ function disableRuleEdit(rule: string, context: RuleContext): FixEdit | undefine
   if (!isMap(root)) return undefined;
   const entry = { key: rule, value: 'off' };
   const rulesPair = pairOf(root, 'rules');
-  if (!rulesPair) return insertNestedMap(text, root, 'rules', [entry], indentUnit(doc, text));
+  if (!rulesPair) return insertNestedMap(text, root, 'rules', [entry], detectIndentStyle(doc.contents, text).unit);
   const rules = rulesPair.value;
   if (isMap(rules)) {
     return pairOf(rules, rule) ? setMapValue(text, rules, rule, 'off') : insertMapEntries(text, rules, [entry]);
   }
   if (rules === null || rules === undefined || (isScalar(rules) && isEmpty(rules))) {
-    return fillEmptyWithMap(text, root, rulesPair, [entry], indentUnit(doc, text));
+    return fillEmptyWithMap(text, root, rulesPair, [entry], detectIndentStyle(doc.contents, text).unit);
   }
   return undefined;
 }

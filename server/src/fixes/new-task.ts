@@ -1,7 +1,8 @@
 import type { TaskKind } from '../model/types.js';
 import { ROLE_KEYWORDS, peopleWithRole } from '../rules/role-suggestions.js';
 import type { RuleContext } from '../rules/types.js';
-import { scalarText, type NewEntry } from './text-edits.js';
+import type { NewEntry } from './text-edits.js';
+import { scalarText } from '../yaml/scalar-text.js';
 
 /**
  * What a quick fix writes when it inserts a task a practice rule asks for.

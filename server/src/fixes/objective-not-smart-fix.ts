@@ -1,7 +1,8 @@
 import type { ObjectiveField } from '../rules/quality-finding-data.js';
 import type { RuleContext } from '../rules/types.js';
 import { mapAtSpan, pairOf } from './fix-nodes.js';
-import { insertMapEntries, joinEdits, scalarText, setMapValue, type NewEntry } from './text-edits.js';
+import { insertMapEntries, joinEdits, setMapValue, type NewEntry } from './text-edits.js';
+import { scalarText } from '../yaml/scalar-text.js';
 import { placeholder } from '../yaml/snippet-syntax.js';
 import { findingData, type FixEdit, type FixProvider, type QuickFix } from './types.js';
 

@@ -4,7 +4,8 @@ import type { MissingPredecessorData, MissingSuccessorData } from '../rules/prac
 import type { Finding, RuleContext } from '../rules/types.js';
 import { mapAtSpan, seqItemAtSpan } from './fix-nodes.js';
 import { TASK_TEMPLATES, flowIdList, freeWorkId, newTaskEntries } from './new-task.js';
-import { appendToList, insertMappingItem, scalarText } from './text-edits.js';
+import { appendToList, insertMappingItem } from './text-edits.js';
+import { scalarText } from '../yaml/scalar-text.js';
 import { findingData, type FixProvider, type QuickFix } from './types.js';
 
 /**

@@ -2,20 +2,19 @@ import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap, type YAML
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../parse/parse-plan-text.js';
 import { placeholder } from '../yaml/snippet-syntax.js';
+import { isPlainSafe, scalarText } from '../yaml/scalar-text.js';
+import { detectIndentStyle } from '../yaml/indent-style.js';
 import {
   appendSeqItems,
   appendToList,
   fillEmptyWithMap,
-  indentUnit,
   insertMapEntries,
   insertMappingItem,
   insertNestedMap,
   joinEdits,
-  isPlainSafe,
   removeMapEntry,
   removeSeqItem,
   replaceScalar,
-  scalarText,
   scalarToFlowMap,
   setMapValue,
 } from './text-edits.js';
@@ -103,7 +102,7 @@ describe('mappings', () => {
   it('adds a nested mapping at the indentation step, or fills an empty key with one', () => {
     const text = 'a:\n    b: 1\nrules:    # none yet\n';
     const root = mapAt(text);
-    expect(indentUnit(parsePlanText(text).doc, text)).toBe(4);
+    expect(detectIndentStyle(parsePlanText(text).doc.contents, text).unit).toBe(4);
     expect(apply(text, [insertNestedMap(text, root, 'extra', [{ key: 'k', value: 'off' }], 4)])).toBe(
       'a:\n    b: 1\nrules:    # none yet\nextra:\n    k: off\n',
     );

@@ -1,7 +1,8 @@
-import { isMap, isScalar, isSeq, visit, type Document, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { contentEnd, isEmpty, isNodeValue, pairSpan } from '../parse/syntax-nodes.js';
+import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { contentEnd, contentSpan, isEmpty, isNodeValue, pairSpan } from '../parse/syntax-nodes.js';
 import type { FixEdit } from './types.js';
-import { doubleQuoted, scalarText } from '../parse/scalar-text.js';
+import { scalarText, scalarTextLike } from '../yaml/scalar-text.js';
+import { column, isCommentLine, lineBreak, lineBreakLength, lineEnd, lineStart, onlySpacesBetween } from '../yaml/lines.js';
 import { colonEnd, dashOffset } from './fix-nodes.js';
 import { escapeSnippet } from '../yaml/snippet-syntax.js';
 
@@ -12,102 +13,19 @@ import { escapeSnippet } from '../yaml/snippet-syntax.js';
  * follows the style of what is around it (indentation, line breaks, flow
  * or block siblings). The text is read only at offsets the nodes give, to
  * step over whitespace and to the end of a line, never searched.
+ *
+ * The rest of the YAML writing kit is in yaml/: lines (`lines.ts`), scalar
+ * quoting (`scalar-text.ts`), snippet syntax (`snippet-syntax.ts`), the
+ * file's indentation (`indent-style.ts`) and the node at a span
+ * (`node-at-span.ts`).
  */
-
-// ---------------------------------------------------------------------------
-// Lines
-
-/** The file's line break: `\r\n` when its first line ends so, else `\n`. */
-export function lineBreak(text: string): string {
-  const newline = text.indexOf('\n');
-  return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
-}
-
-export function lineStart(text: string, offset: number): number {
-  let start = Math.min(offset, text.length);
-  while (start > 0 && text[start - 1] !== '\n') start--;
-  return start;
-}
-
-/** The offset of the line break that ends the line of `offset` (text length on the last line). */
-export function lineEnd(text: string, offset: number): number {
-  let end = offset;
-  while (end < text.length && text[end] !== '\n') end++;
-  return end > offset && text[end - 1] === '\r' ? end - 1 : end;
-}
-
-/** Length of the line break at `offset` (0 at the end of the text). */
-function lineBreakLength(text: string, offset: number): number {
-  if (text[offset] === '\r' && text[offset + 1] === '\n') return 2;
-  return text[offset] === '\n' ? 1 : 0;
-}
-
-export function column(text: string, offset: number): number {
-  const start = lineStart(text, offset);
-  // A byte order mark (a file saved by some Windows editors) is not indentation.
-  const mark = start === 0 && offset > 0 && text.startsWith('\ufeff') ? 1 : 0;
-  return offset - start - mark;
-}
-
-function onlySpacesBetween(text: string, start: number, end: number): boolean {
-  for (let index = start; index < end; index++) if (text[index] !== ' ') return false;
-  return true;
-}
-
-function isCommentLine(text: string, start: number): boolean {
-  let index = start;
-  while (text[index] === ' ') index++;
-  return text[index] === '#';
-}
-
-/**
- * The file's indentation step: how far the first nested block mapping is
- * indented under its key (2 unless the file says otherwise).
- */
-export function indentUnit(doc: Document.Parsed, text: string): number {
-  let unit: number | undefined;
-  visit(doc, {
-    Pair(_key, pair) {
-      const value = pair.value;
-      const keyStart = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-      if (keyStart === undefined || !isMap(value) || value.flow) return undefined;
-      const first = value.items[0];
-      const childStart = first && isScalar(first.key) ? first.key.range?.[0] : undefined;
-      if (childStart === undefined) return undefined;
-      const step = column(text, childStart) - column(text, keyStart);
-      if (step > 0 && lineStart(text, childStart) !== lineStart(text, keyStart)) {
-        unit = step;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return unit ?? 2;
-}
 
 // ---------------------------------------------------------------------------
 // Scalars
 
-// Plain or quoted scalar text is written by parse/scalar-text.ts, which the
-// client shares (new plans from templates) without the yaml library.
-export { isPlainSafe, scalarText } from '../parse/scalar-text.js';
-
-/** `value` in the quoting style of `scalar` (plain values that need quotes get double quotes). */
-function scalarTextLike(scalar: Scalar, value: string): string {
-  if (scalar.type === 'QUOTE_DOUBLE') return doubleQuoted(value);
-  if (scalar.type === 'QUOTE_SINGLE' && !/[\n\r]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
-  return scalarText(value);
-}
-
-/** The span of a scalar's own text (no trailing comment or line break). */
-function scalarSpan(text: string, scalar: Scalar): { start: number; end: number } | undefined {
-  const range = scalar.range;
-  return range ? { start: range[0], end: contentEnd(text, scalar) } : undefined;
-}
-
 /** Replaces a scalar's value, keeping its quoting style. */
 export function replaceScalar(text: string, scalar: Scalar, value: string): FixEdit | undefined {
-  const span = scalarSpan(text, scalar);
+  const span = contentSpan(text, scalar);
   return span ? { span, newText: scalarTextLike(scalar, value) } : undefined;
 }
 
@@ -336,7 +254,7 @@ export function removeMapEntry(text: string, map: YAMLMap, pair: Pair): FixEdit 
  * a list but not a mapping.
  */
 export function scalarToFlowMap(text: string, scalar: Scalar, key: string, entries: readonly NewEntry[], asList = false): FixEdit | undefined {
-  const span = scalarSpan(text, scalar);
+  const span = contentSpan(text, scalar);
   if (!span) return undefined;
   const written = text.slice(span.start, span.end);
   if (written === '' || /[\r\n]/.test(written)) return undefined;
@@ -435,7 +353,7 @@ export function removeSeqItem(
 
 /** A list item that is a single scalar (`depends_on: a`): replaced by `[]`. */
 export function emptyScalarList(text: string, scalar: Scalar): FixEdit | undefined {
-  const span = scalarSpan(text, scalar);
+  const span = contentSpan(text, scalar);
   return span ? { span, newText: '[]' } : undefined;
 }
 

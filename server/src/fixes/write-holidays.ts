@@ -3,7 +3,8 @@ import type { Span } from '../model/types.js';
 import { asMap, field } from '../model/yaml-nodes.js';
 import type { RuleContext } from '../rules/types.js';
 import { pairOf } from './fix-nodes.js';
-import { appendSeqItems, appendToList, column, lineBreak, removeMapEntry } from './text-edits.js';
+import { appendSeqItems, appendToList, removeMapEntry } from './text-edits.js';
+import { column, lineBreak } from '../yaml/lines.js';
 import type { FixEdit, QuickFix } from './types.js';
 
 /** The title of the action (and of the VS Code command that applies it). */

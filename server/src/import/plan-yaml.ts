@@ -1,4 +1,4 @@
-import { scalarText } from '../parse/scalar-text.js';
+import { scalarText } from '../yaml/scalar-text.js';
 import type { Quantity } from '../model/types.js';
 import { MAX_DURATION } from '../model/values.js';
 import type { ImportedDependency, ImportedPlan, ImportedTask } from './imported-plan.js';

@@ -1,4 +1,4 @@
-import { scalarText } from '../parse/scalar-text.js';
+import { scalarText } from '../yaml/scalar-text.js';
 import { DATE_YEARS, isIsoDate, isPlanDate } from '../model/values.js';
 import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber } from '../schedule/calendar.js';
 import type { TemplateText } from './plan-template-text.js';

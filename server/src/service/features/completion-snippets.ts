@@ -1,65 +1,13 @@
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { TASK_KINDS } from '../../model/types.js';
 import { templateName, type PlanTemplate } from '../../shared/plan-templates.js';
 import { choice, escapeSnippet, placeholder } from '../../yaml/snippet-syntax.js';
+import type { IndentStyle } from '../../yaml/indent-style.js';
 
 /**
  * Snippet text for completion: whole list items (a task, a person, a SMART
  * objective, ...), and the file's indentation style so that the lines of a
  * multi-line snippet line up with what is already written.
  */
-
-/** How the file indents: the step of a nested mapping, and of a list under its key (0 for `key:\n- item`). */
-export interface IndentStyle {
-  readonly unit: number;
-  readonly sequenceIndent: number;
-}
-
-/**
- * The indentation style from the yaml AST of the analysed text: for every
- * `key:` whose value is a block collection, how far right of the key the
- * value starts. The most common step wins; 2 when nothing is nested yet.
- */
-export function detectIndentStyle(root: unknown, columnOf: (offset: number) => number): IndentStyle {
-  const mapSteps = new Map<number, number>();
-  const sequenceSteps = new Map<number, number>();
-  const count = (table: Map<number, number>, step: number): void => {
-    table.set(step, (table.get(step) ?? 0) + 1);
-  };
-  const walk = (node: unknown): void => {
-    if (isSeq(node)) {
-      for (const item of node.items) walk(item);
-      return;
-    }
-    if (!isMap(node)) return;
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const keyStart = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-      const value = pair.value as Node | null;
-      const valueStart = value && (isMap(value) || isSeq(value)) && !value.flow ? value.range?.[0] : undefined;
-      if (keyStart !== undefined && valueStart !== undefined && valueStart > keyStart) {
-        const step = columnOf(valueStart) - columnOf(keyStart);
-        if (isSeq(value) && step >= 0) count(sequenceSteps, step);
-        else if (isMap(value) && step > 0) count(mapSteps, step);
-      }
-      walk(value);
-    }
-  };
-  walk(root);
-  const mostCommon = (table: Map<number, number>, accept: (step: number) => boolean): number | undefined => {
-    let best: number | undefined;
-    let bestCount = 0;
-    for (const [step, seen] of table) {
-      if (accept(step) && (seen > bestCount || (seen === bestCount && best !== undefined && step < best))) {
-        best = step;
-        bestCount = seen;
-      }
-    }
-    return best;
-  };
-  const unit = mostCommon(mapSteps, () => true) ?? mostCommon(sequenceSteps, (step) => step > 0) ?? 2;
-  return { unit, sequenceIndent: mostCommon(sequenceSteps, () => true) ?? unit };
-}
 
 /** Joins the lines of a block snippet; every line after the first starts at `column`. */
 export function blockLines(column: number, lines: readonly string[]): string {

@@ -33,11 +33,10 @@ import {
 import {
   blockItemSnippets,
   blockLines,
-  detectIndentStyle,
   flowItemSnippets,
   templateSnippet,
-  type IndentStyle,
 } from './completion-snippets.js';
+import { detectIndentStyle, type IndentStyle } from '../../yaml/indent-style.js';
 import { choice, placeholder, previewSnippet } from '../../yaml/snippet-syntax.js';
 
 /**
@@ -87,7 +86,7 @@ export function complete(
     today: options.today ?? localToday(),
     range: spanToRange(document, context.word),
     get indent(): IndentStyle {
-      indent ??= detectIndentStyle(analysis.parsed.doc.contents, (at) => document.positionAt(at).character);
+      indent ??= detectIndentStyle(analysis.parsed.doc.contents, analysis.parsed.text);
       return indent;
     },
   };

@@ -36,3 +36,15 @@ export function scalarText(value: string): string {
   return isPlainSafe(value) ? value : doubleQuoted(value);
 }
 
+
+/**
+ * `value` in the quoting style of a scalar already written (`type` is the
+ * yaml library's scalar type): double quotes stay double, single quotes
+ * single (unless the value has a line break, which single quotes would
+ * fold), and a plain scalar stays plain when that is safe.
+ */
+export function scalarTextLike(written: { readonly type?: string | null }, value: string): string {
+  if (written.type === 'QUOTE_DOUBLE') return doubleQuoted(value);
+  if (written.type === 'QUOTE_SINGLE' && !/[\n\r]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
+  return scalarText(value);
+}
