@@ -108,3 +108,38 @@ export function overallocationLines(schedule: Schedule): string[] {
     (o) => `${o.personIndex} ${o.fromIndex}-${o.toIndex} [${o.taskIndexes.join(',')}] ${o.peak.toFixed(9)}`,
   );
 }
+
+// The worked example of docs/format.md#progress-and-actual-dates with a
+// baseline. Working days from Monday 2027-01-04 (no holidays):
+//  0 Jan 04   5 Jan 11   10 Jan 18   15 Jan 25
+//  1 Jan 05   6 Jan 12   11 Jan 19
+//  2 Jan 06   7 Jan 13   12 Jan 20
+//  3 Jan 07   8 Jan 14   13 Jan 21
+//  4 Jan 08   9 Jan 15   14 Jan 22
+// Status date Jan 13: T = 7.
+/** Test support: the in-flight worked example with a baseline. */
+export const IN_FLIGHT_WITH_BASELINE = `crmplan: 1
+plan:
+  name: In flight
+  start: 2027-01-04
+  status_date: 2027-01-13
+phases:
+  - id: p
+    tasks:
+      - {id: kickoff, name: Kickoff, duration: 1d, status: done}
+      - {id: design, name: Design, duration: 5d, actual_start: 2027-01-04, actual_finish: 2027-01-12}
+      - {id: config, name: Configuration, duration: 10d, actual_start: 2027-01-04, progress: 40%}
+      - {id: reports, name: Reports, duration: 4d, actual_start: 2027-01-12, progress: 50%}
+      - {id: build, name: Build, duration: 3d, depends_on: [design]}
+      - {id: training, name: Training, duration: 2d}
+      - {id: uat, name: UAT, duration: 2d, depends_on: [config]}
+      - {id: go-live, name: Go-live, milestone: true, depends_on: [uat, build]}
+baseline:
+  date: 2027-01-01
+  finish: 2027-01-20
+  slip_threshold: 2d
+  tasks:
+    design: {start: 2027-01-05, finish: 2027-01-11}
+    go-live: {start: 2027-01-20, finish: 2027-01-20}
+    removed: {start: 2027-01-04, finish: 2027-01-04}
+`;
