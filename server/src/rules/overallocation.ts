@@ -1,4 +1,4 @@
-import type { Assignment, Person, PlanModel, Weekday } from '../model/types.js';
+import type { Assignment, Person, PlanModel, Quantity, Span, Weekday } from '../model/types.js';
 import { sameReason, type DayOffReason } from '../schedule/person-days-off.js';
 import type { WorkGraph } from '../model/work-graph.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
@@ -22,13 +22,17 @@ const TASKS_IN_MESSAGE = 6;
 export const RELATED_LIMIT = 20;
 
 /**
- * One finding per (person, task) pair: on the `person` of that task's
- * `assign` item for the person, covering every overallocation (range of
- * consecutive days with the same set of tasks) the task takes part in.
- * Emitting one per (range, task) would repeat the same squiggle on a long
- * task once for each short task that overlaps it; one per pair keeps one
- * diagnostic per assignment to fix, and the message lists the periods.
- * `relatedInformation` points at the other tasks' assignments of the
+ * One finding per (person, task) pair: on the `load` value of that task's
+ * `assign` item for the person (the figure that is too high), or on its
+ * `person` when no load is written (it counts as 100%: there is no value to
+ * point at, and the person named is what books the full day), covering
+ * every overallocation (range of consecutive days with the same set of
+ * tasks) the task takes part in. Emitting one per (range, task) would
+ * repeat the same squiggle on a long task once for each short task that
+ * overlaps it; one per pair keeps one diagnostic per assignment to fix, and
+ * the message lists the periods. `relatedInformation` points at the
+ * person's declaration (their capacity), at the leave, holidays or
+ * workdays that make a day off, and at the other tasks' loads of the
  * person that overlap.
  *
  * The rule only describes: which tasks to wait for and whom to hand the
@@ -194,16 +198,16 @@ function overallocationFinding(
 
   const personName = person.name?.value;
   const who = personName ? `${personName} ('${personId}')` : `'${personId}'`;
-  const related: RelatedLocation[] = [];
+  const related: RelatedLocation[] = [personDeclaration(person, who, calendar), ...dayOffLocations(person, who, offRanges)];
   for (const assignment of own.slice(1)) {
-    related.push({ span: assignment.person.span, message: `The same task books ${who} again here.` });
+    related.push({ span: loadLocation(assignment), message: `The same task books ${who} again here (${loadText(assignment)}).` });
   }
   for (const other of others) {
     if (related.length >= RELATED_LIMIT) break;
     const when = shared.get(other)!;
     for (const assignment of bookingsOf(model, schedule, other, personId)) {
       related.push({
-        span: assignment.person.span,
+        span: loadLocation(assignment),
         message: `${quotedNode(graph, other)} also books ${who} (${loadText(assignment)}) ${dateRange(when.from, when.to)}.`,
       });
     }
@@ -230,7 +234,7 @@ function overallocationFinding(
     return {
       rule: 'overallocation',
       message: `${sentences.join('. ')}.`,
-      span: anchor.person.span,
+      span: loadLocation(anchor),
       related: related.slice(0, RELATED_LIMIT),
       data,
     };
@@ -248,7 +252,7 @@ function overallocationFinding(
   return {
     rule: 'overallocation',
     message: [`${who} is overallocated ${when}.${fix}`, ...sentences.map((sentence) => `${sentence}.`)].join(' '),
-    span: anchor.person.span,
+    span: loadLocation(anchor),
     related: related.slice(0, RELATED_LIMIT),
     data,
   };
@@ -349,10 +353,70 @@ function lastRangeStartingBefore(ranges: readonly Overallocation[], end: number)
   return low - 1;
 }
 
+/**
+ * Where a finding about an assignment's load points: the `load` value when
+ * one is written, else the `person` (no load counts as 100%, and there is
+ * no value to point at).
+ */
+export function loadLocation(assignment: Assignment): Span {
+  return assignment.load?.span ?? assignment.person.span;
+}
+
+/** The person's declaration, with the capacity the loads are measured against. */
+function personDeclaration(person: Person, who: string, calendar: WorkingCalendar): RelatedLocation {
+  const hours = `${formatHours(dailyCapacity(person, calendar))} hours a day`;
+  const capacity = person.capacity
+    ? `a capacity of ${quantityText(person.capacity.value)} (${hours})`
+    : `no capacity written: a full day, ${hours}`;
+  return { span: person.id?.span ?? person.span, message: `${who} is declared here, with ${capacity}.` };
+}
+
+/**
+ * What makes the finding's days off days off, once per reason: the leave
+ * entry, the person's `country` (or `region`) for a public holiday, their
+ * `workdays` for a weekday they do not work.
+ */
+function dayOffLocations(person: Person, who: string, offRanges: readonly Overallocation[]): RelatedLocation[] {
+  const locations: RelatedLocation[] = [];
+  const seen = new Set<Span>();
+  const add = (span: Span | undefined, message: string): void => {
+    if (!span || seen.has(span)) return;
+    seen.add(span);
+    locations.push({ span, message });
+  };
+  for (const range of offRanges) {
+    const reason = range.dayOff!;
+    switch (reason.kind) {
+      case 'leave': {
+        const leave = person.leave.find((entry) => entry.from.value === reason.from && entry.to.value === reason.to);
+        add(leave?.span, `${who} is on leave ${reason.from} to ${reason.to}.`);
+        break;
+      }
+      case 'holiday': {
+        const place = person.country ?? person.region;
+        add(place?.span, `${who} does not work on the public holidays of ${place?.value ?? 'their country'}.`);
+        break;
+      }
+      case 'weekday':
+        add(person.workdays?.span, `${who} works on ${person.workdays?.value.join(', ') ?? 'other days'} only.`);
+        break;
+    }
+  }
+  return locations;
+}
+
+/** Hours as people write them: whole, or with at most two decimals. */
+function formatHours(hours: number): string {
+  return String(Math.round(hours * 100) / 100);
+}
+
+function quantityText(quantity: Quantity): string {
+  return quantity.kind === 'percent' ? `${quantity.value}%` : `${quantity.value}h/w`;
+}
+
 function loadText(assignment: Assignment): string {
   const load = assignment.load?.value;
-  if (!load) return '100%';
-  return load.kind === 'percent' ? `${load.value}%` : `${load.value}h/w`;
+  return load ? quantityText(load) : '100%';
 }
 
 function peakText(peak: number): string {

@@ -115,8 +115,10 @@ export interface SuggestedLoad {
 
 /**
  * A person is overallocated while working on this task. One finding per
- * (person, task) pair, on that task's `assign` item for the person, covering
- * every overallocation of the person the task takes part in.
+ * (person, task) pair, on the `load` value of that task's `assign` item for
+ * the person (on its `person` when no load is written), covering every
+ * overallocation of the person the task takes part in. Fixes find the item
+ * by `assignmentSpan`, not by the finding's range.
  *
  * Fixes: lower the load to `fittingLoad`; make the task wait for another
  * task of the ranges; hand the assignment to someone free. Which tasks to
