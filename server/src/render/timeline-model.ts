@@ -4,6 +4,7 @@ import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber, type WorkingCalen
 import { taskDuration, type Schedule } from '../schedule/compute-schedule.js';
 import { assignmentDailyLoad, dailyCapacity } from '../schedule/load.js';
 import { countFindings, type PlanAnalysis } from '../analysis/analyze-plan.js';
+import { personDayLoads, type PersonBooking } from './timeline-load.js';
 import { formatDuration } from '../model/values.js';
 import type { Dependency } from '../model/types.js';
 import type {
@@ -194,14 +195,6 @@ function timelineWeeks(schedule: Schedule): TimelineWeek[] {
   return weeks;
 }
 
-/** One person's share of one task over the task's working days [s, e). */
-interface PersonBooking {
-  readonly taskIndex: number;
-  readonly s: number;
-  readonly e: number;
-  readonly hoursPerDay: number;
-}
-
 /**
  * Weekly load per person. The daily figures are the ones the
  * `overallocation` rule uses (`assignmentDailyLoad`, `dailyCapacity`), and a
@@ -258,8 +251,9 @@ function timelinePeople(model: PlanModel, symbols: Symbols, schedule: Schedule, 
     const personDaysOff = schedule.daysOff[personIndex];
     const firstWeek = weeks[0];
     const lastWeek = weeks[weeks.length - 1];
-    if (personDaysOff && firstWeek && lastWeek) {
-      for (const range of personDaysOff.within(firstWeek.first, lastWeek.end, calendar)) {
+    const offRanges = personDaysOff && firstWeek && lastWeek ? personDaysOff.within(firstWeek.first, lastWeek.end, calendar) : [];
+    if (firstWeek && lastWeek) {
+      for (const range of offRanges) {
         for (let index = firstWeekEndingAfter(weeks, range.fromIndex); index < weeks.length && weeks[index]!.first <= range.toIndex; index++) {
           const week = weeks[index]!;
           const days = Math.min(range.toIndex + 1, week.end) - Math.max(range.fromIndex, week.first);
@@ -294,6 +288,16 @@ function timelinePeople(model: PlanModel, symbols: Symbols, schedule: Schedule, 
       id: person.id?.value ?? null,
       label: person.name?.value ?? person.id?.value ?? '(unnamed person)',
       weeks: weekLoads,
+      hoursPerDay: capacity,
+      days: personDayLoads({
+        bookings: (bookingsByPerson.get(personIndex) ?? []).filter((booking) => booking.hoursPerDay > 0),
+        daysOff: offRanges,
+        overallocations: overallocationsByPerson.get(personIndex) ?? [],
+        first: firstWeek?.first ?? 0,
+        end: lastWeek?.end ?? 0,
+        calendar,
+        startDay: dayNumberOfDate(schedule.start),
+      }),
     };
   });
 }

@@ -106,6 +106,40 @@ export interface TimelinePerson {
    * (a large plan has far more empty person-weeks than busy ones).
    */
   readonly weeks: readonly TimelineWeekLoad[];
+  /** The person's capacity in hours per working day (their `capacity`, else the plan's hours per day); 0 on their days off. */
+  readonly hoursPerDay: number;
+  /** The person's load day by day, for the preview's load rows (render/timeline-load.ts). */
+  readonly days: TimelineDayLoads;
+}
+
+/** Why a person does not work on one of the project's working days (their capacity is 0 then). */
+export type TimelineDayOff =
+  | { readonly kind: 'leave'; readonly from: string; readonly to: string; readonly note?: string }
+  | { readonly kind: 'holiday'; readonly date: string; readonly name: string }
+  | { readonly kind: 'weekday'; readonly weekday: string };
+
+/**
+ * One person's load day by day as columns (run i is entry i of each): runs
+ * of consecutive calendar days, each a working day of the project, on which
+ * the person's hours, tasks, day off and overallocation are the same. Days
+ * without work and not off are left out. Columns, not objects, because a
+ * large plan has tens of thousands of runs (see timeline-wire.ts).
+ */
+export interface TimelineDayLoads {
+  /** The run's first day, in days after `Timeline.start` (0 is the start date). */
+  readonly start: readonly number[];
+  /** Its number of days. */
+  readonly days: readonly number[];
+  /** Hours assigned on each of its days. */
+  readonly hours: readonly number[];
+  /** 1 when its days are overallocated (the `overallocation` rule's days), else 0. */
+  readonly over: readonly number[];
+  /** The tasks making the load, as task indexes (task i's key is `t<i>`), in plan order; at most MAX_LISTED_RUN_TASKS. */
+  readonly tasks: readonly (readonly number[])[];
+  /** How many tasks make the load (more than `tasks` lists when it was cut). */
+  readonly taskCount: readonly number[];
+  /** Why the person is off on its days, or null. */
+  readonly off: readonly (TimelineDayOff | null)[];
 }
 
 export interface TimelineFindingCounts {
