@@ -24,6 +24,20 @@ import { runDiff } from './run-diff.js';
  *   both sides (and an entry naming no task): against it go-live moves
  *   Mar 24 -> Mar 30 and the finish Apr 1 -> Apr 6, +3 working days each;
  *   the baseline did not change (not set again).
+ * - finish-unchanged: configure 5d -> 7d (Mar 9-15 -> Mar 9-17, +2) uses
+ *   its 2 days of float: it becomes critical, the build phase still ends
+ *   Wed Mar 17, the finish stays Thu Apr 1 and is said to be unchanged; the
+ *   chart draws configure under the Build bar, Discovery and Launch as one
+ *   bar each.
+ * - progress: status date Mon Mar 1 -> Fri Mar 5 (+4: Mar 2, 3, 4, 5); the
+ *   kickoff is finished on its actual day Mar 1; requirements started
+ *   Tue Mar 2 at 60%: R = ceil(0.4 x 5) = 2, e = max(1 + 5, 4 + 2) = 6, so it
+ *   still finishes Mon Mar 8 and no date moves. Work done, over 31 planned
+ *   working days: 0.5 (kickoff at 50%) / 31 = 1.6% -> (1 + 0.6 x 5) / 31 = 12.9%.
+ * - links: findings with --link-base (the introduced finding at line 54 of
+ *   the head) and --fixed-link-base (the fixed one at line 64 of the base).
+ * - full-chart: owner-assignment with --full-chart draws every task.
+ * A case's args.txt holds extra arguments, one a line.
  * After an intended change, `UPDATE_GOLDEN=1 npx vitest run
  * test/diff/diff-cases.test.ts` rewrites the goldens: review their diff.
  */
@@ -45,6 +59,9 @@ describe('crmplan diff golden cases', () => {
       'baseline',
       'budget',
       'findings',
+      'finish-unchanged',
+      'full-chart',
+      'links',
       'longer-duration',
       'nothing-changed',
       'objectives-risks',
@@ -52,6 +69,7 @@ describe('crmplan diff golden cases', () => {
       'owner-assignment',
       'people',
       'phase-move',
+      'progress',
       'rename',
       'task-added-removed',
     ]);
@@ -59,14 +77,16 @@ describe('crmplan diff golden cases', () => {
 
   for (const name of caseNames) {
     const folder = path.join(CASES, name);
+    const argsFile = path.join(folder, 'args.txt');
+    const extra = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').split('\n').filter((line) => line !== '') : [];
     it(`${name}: markdown`, async () => {
-      const result = await runDiff(folder, ['base.crmplan.yaml', 'head.crmplan.yaml']);
+      const result = await runDiff(folder, ['base.crmplan.yaml', 'head.crmplan.yaml', ...extra]);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       compareWithGolden(path.join(folder, 'expected.md'), result.stdout);
     });
     it(`${name}: json`, async () => {
-      const result = await runDiff(folder, ['base.crmplan.yaml', 'head.crmplan.yaml', '--format', 'json']);
+      const result = await runDiff(folder, ['base.crmplan.yaml', 'head.crmplan.yaml', ...extra, '--format', 'json']);
       expect(result.code).toBe(0);
       compareWithGolden(path.join(folder, 'expected.json'), result.stdout);
     });

@@ -90,6 +90,15 @@ describe('crmplan diff usage', () => {
     }
   });
 
+  it('exits 2 with one line for a --link-base that is not an http(s) address, or has credentials', async () => {
+    for (const linkBase of ['javascript:alert(1)', 'https://user:token@github.com/a/b/blob/1', 'plans']) {
+      const result = await runDiff(path.join(CASES, 'findings'), ['base.crmplan.yaml', 'head.crmplan.yaml', '--link-base', linkBase]);
+      expect(result.code, linkBase).toBe(2);
+      expect(result.stderr).toMatch(/^crmplan: --link-base needs an http\(s\) address without credentials, query or fragment, .+\n$/);
+      expect(result.stdout).toBe('');
+    }
+  });
+
   it('reads a plan that is not YAML and reports its problems as introduced findings', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'crmplan-diff-'));
     writeFileSync(path.join(folder, 'a.crmplan.yaml'), readFileSync(path.join(CASES, 'budget', 'base.crmplan.yaml')));
@@ -161,6 +170,17 @@ describe('crmplan diff --git', () => {
     expect(result.stdout).toContain('### added.crmplan.yaml — added\n\n**New plan**: 13 tasks, finishing 2027-04-01; errors 1.');
     expect(result.stdout).not.toContain('untouched');
     expect(result.stdout.match(/```mermaid/g)).toHaveLength(2); // edited and added
+  });
+
+  it('links findings to their line by the path in the repository, from a subfolder too', async () => {
+    const repository = makeRepository();
+    const linkBase = 'https://github.com/acme/plans/blob/0123456789abcdef0123456789abcdef01234567';
+    const result = await runDiff(path.join(repository, 'plans'), ['--git', 'HEAD', '.', '--link-base', linkBase]);
+    expect(result.code).toBe(0);
+    // findings' head has the unknown reference on line 54.
+    expect(result.stdout).toContain(`  - error, [line 54](${linkBase}/plans/added.crmplan.yaml#L54): Unknown task or phase 'kickof'`);
+    // Without --fixed-link-base, a fixed finding's line (in the base) stays text.
+    expect(result.stdout).not.toMatch(/\[line \d+\]\([^)]*deleted/);
   });
 
   it('reports a plan whose folder was deleted', async () => {

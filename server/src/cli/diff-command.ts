@@ -7,7 +7,8 @@ import { diffPlans } from '../diff/diff-plans.js';
 import type { PlanFileDiff } from '../diff/diff-types.js';
 import { FAIL_ON_CONDITIONS, failedConditions, isFailOnCondition, type FailOnCondition } from '../diff/fail-on.js';
 import { analyzePlan } from '../analysis/analyze-plan.js';
-import { formatOption, parseOptions, singleOption, UsageError, type CliIo } from './cli-io.js';
+import { parseLinkBase } from '../diff/source-links.js';
+import { formatOption, parseOptions, singleOption, UsageError, type CliIo, type ParsedOptions } from './cli-io.js';
 import { displayPath, findPlanFiles, readPlanFile } from './plan-files.js';
 
 const PLAN_FILE = /\.crmplan\.ya?ml$/;
@@ -21,21 +22,42 @@ const GIT_MAX_BUFFER = 256 * 1024 * 1024;
  * bad usage and unreadable input.
  */
 export async function diffCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const options = parseOptions(args, ['format', 'fail-on', 'git']);
+  // `--full-chart` is a flag (no value), as gantt's `--check` is.
+  const options = parseOptions(
+    args.map((arg) => (arg === '--full-chart' ? '--full-chart=true' : arg)),
+    ['format', 'fail-on', 'git', 'full-chart', 'link-base', 'fixed-link-base'],
+  );
   const format = formatOption(options, ['markdown', 'json']);
   const failOn = parseFailOn(options.values.get('fail-on') ?? []);
   const revision = singleOption(options, 'git');
+  const fullChart = singleOption(options, 'full-chart') !== undefined;
+  const links = { head: linkBaseOption(options, 'link-base'), base: linkBaseOption(options, 'fixed-link-base') };
   const files =
     revision === undefined ? [await diffTwoFiles(options.positionals, io)] : await diffWorkingTree(revision, options.positionals, io);
 
   io.stdout(
     format === 'json'
       ? `${JSON.stringify(diffToJson(files, revision ?? null), null, 2)}\n`
-      : diffToMarkdown(files, revision === undefined ? {} : { baseLabel: revision }),
+      : diffToMarkdown(files, { ...(revision === undefined ? {} : { baseLabel: revision }), fullChart, links }),
   );
   const failed = failedConditions(files, failOn);
   for (const { condition, paths } of failed) io.stderr(`crmplan: --fail-on ${condition}: ${paths.join(', ')}\n`);
   return failed.length > 0 ? 1 : 0;
+}
+
+/**
+ * `--link-base URL` (where the head's files are, e.g.
+ * `https://github.com/OWNER/REPO/blob/SHA`) and `--fixed-link-base URL`
+ * (the base's, for fixed findings): findings link to `URL/PATH#Lline`.
+ */
+function linkBaseOption(options: ParsedOptions, name: string): string | undefined {
+  const given = singleOption(options, name);
+  if (given === undefined) return undefined;
+  const linkBase = parseLinkBase(given);
+  if (linkBase === undefined) {
+    throw new UsageError(`--${name} needs an http(s) address without credentials, query or fragment, such as https://github.com/OWNER/REPO/blob/SHA, not '${given}'`);
+  }
+  return linkBase;
 }
 
 /** `--fail-on a,b --fail-on c`; every name must be a known condition. */
@@ -61,7 +83,16 @@ async function diffTwoFiles(positionals: readonly string[], io: CliIo): Promise<
   const head = analyzePlan(await readPlanFile(headFile, io.cwd));
   const shownHead = displayPath(headFile, io.cwd);
   const shownBase = displayPath(baseFile, io.cwd);
-  return { path: shownHead, basePath: shownBase === shownHead ? null : shownBase, diff: diffPlans(base, head), head };
+  // Links are made of paths relative to the current folder; a file outside it (shown absolute) gets none.
+  const linkable = (shown: string): string | undefined => (path.isAbsolute(shown) ? undefined : shown);
+  return {
+    path: shownHead,
+    basePath: shownBase === shownHead ? null : shownBase,
+    diff: diffPlans(base, head),
+    head,
+    linkPath: linkable(shownHead),
+    baseLinkPath: linkable(shownBase),
+  };
 }
 
 /**
@@ -98,6 +129,8 @@ async function diffWorkingTree(revision: string, given: readonly string[], io: C
       basePath: basePathInRepo === relative ? null : displayPath(path.join(root, basePathInRepo), io.cwd),
       diff: diffPlans(baseText === undefined ? undefined : analyzePlan(baseText), head),
       head,
+      linkPath: relative,
+      baseLinkPath: basePathInRepo,
     });
   }
   // Plans at REV that are gone: deleted, or renamed to something that is no longer a plan.
@@ -107,7 +140,12 @@ async function diffWorkingTree(revision: string, given: readonly string[], io: C
     if (await exists(path.join(root, removedPath))) continue;
     compared.add(removedPath);
     const baseText = await blobAt(root, revision, removedPath);
-    files.push({ path: displayPath(path.join(root, removedPath), io.cwd), basePath: null, diff: diffPlans(analyzePlan(baseText), undefined) });
+    files.push({
+      path: displayPath(path.join(root, removedPath), io.cwd),
+      basePath: null,
+      diff: diffPlans(analyzePlan(baseText), undefined),
+      baseLinkPath: removedPath,
+    });
   }
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -51,7 +51,7 @@ describe('diff against the baseline', () => {
     const diff = diffPlans(before, after);
     expect(diff.baseline).toMatchObject({ rebaselined: true, finish: { workingDays: 0 }, tasks: [] });
     const markdown = diffToMarkdown([{ path: 'plan.crmplan.yaml', basePath: null, diff, head: after }], { gantt: () => undefined });
-    expect(markdown).toContain('Baseline set again · warnings -2.');
+    expect(markdown).toContain('**Finish unchanged** (2027-03-10) · finish on the baseline · baseline set again · warnings -2.');
     expect(markdown).toContain('Against the baseline of 2027-02-20 (set again in this change):');
     expect(markdown).toContain('Project finish: 2027-03-10 (baseline) → 2027-03-10, on baseline.');
     expect(markdown).toContain('| milestone | `go-live` Go-live | 2027-03-10 | 2027-03-10 | on baseline |');

@@ -17,8 +17,9 @@ export function diffToJson(files: readonly PlanFileDiff[], base: string | null =
     base,
     files: files.map(({ path, basePath, diff }) => {
       // Spelled out so the output's key order is the documented one, whatever PlanDiff gains.
-      const { status, name, plan, finish, milestones, tasks, criticalPath, people, overallocations, findings, budget, objectives, risks, baseline } = diff;
-      return { path, basePath, status, name, plan, finish, milestones, tasks, criticalPath, people, overallocations, findings, budget, objectives, risks, baseline };
+      // Keys added after the first release (`finishDates`, `progress`) go last, so that a reader of version 1 finds every key where it was.
+      const { status, name, plan, finish, milestones, tasks, criticalPath, people, overallocations, findings, budget, objectives, risks, baseline, finishDates, progress } = diff;
+      return { path, basePath, status, name, plan, finish, milestones, tasks, criticalPath, people, overallocations, findings, budget, objectives, risks, baseline, finishDates, progress };
     }),
   };
 }

@@ -17,6 +17,7 @@ import type {
   TaskSummary,
 } from './diff-types.js';
 import { markdownFence, markdownId, markdownTable, markdownText } from '../render/markdown-text.js';
+import { lineLink } from './source-links.js';
 
 export interface DiffMarkdownOptions {
   /** What the plans were compared with, e.g. a Git revision; shown under the title. */
@@ -26,6 +27,15 @@ export interface DiffMarkdownOptions {
    * is nothing to draw. Default: `planGantt`.
    */
   readonly gantt?: (file: PlanFileDiff) => string | undefined;
+  /** Draw every task in the chart; by default only the changed ones, under their phases' bars (`planGantt`). */
+  readonly fullChart?: boolean;
+  /**
+   * Where the revisions' files are on the web (`parseLinkBase` forms, e.g.
+   * `https://github.com/OWNER/REPO/blob/SHA`): introduced findings link to
+   * their line under `head`, fixed ones under `base`. Without one, a line is
+   * plain text.
+   */
+  readonly links?: { readonly head?: string; readonly base?: string };
 }
 
 export const NO_CHANGES = "No changes to the plan's schedule, people, budget, objectives or risks.";
@@ -44,11 +54,20 @@ export function diffToMarkdown(files: readonly PlanFileDiff[], options: DiffMark
   return `${lines.join('\n')}\n`;
 }
 
-/** The head plan's Gantt chart with its added and changed tasks marked; undefined without a head or a schedule. */
-export function planGantt(file: PlanFileDiff): string | undefined {
+/**
+ * The head plan's Gantt chart with its added and changed tasks marked: only
+ * those tasks, under their phases' bars, and every phase without a change as
+ * one bar; every task with `fullChart`. Undefined without a head or a schedule.
+ */
+export function planGantt(file: PlanFileDiff, fullChart = false): string | undefined {
   const timeline = file.head ? buildTimeline(file.head) : undefined;
-  return timeline ? ganttMermaid(timeline, { highlightedTaskKeys: new Set(file.diff.highlightedTaskKeys) }) : undefined;
+  const highlighted = new Set(file.diff.highlightedTaskKeys);
+  return timeline ? ganttMermaid(timeline, { highlightedTaskKeys: highlighted, focusTaskKeys: fullChart ? undefined : highlighted }) : undefined;
 }
+
+const FULL_CHART_CAPTION = 'Changed and added tasks are marked ✱.';
+const FOCUSED_CHART_CAPTION =
+  'Changed and added tasks are marked ✱, under the bar of their phase; the other tasks are left out, and a phase without changes is one bar (`--full-chart` draws every task).';
 
 /** True when the diff has anything to report. */
 export function diffHasChanges(diff: PlanDiff): boolean {
@@ -65,7 +84,8 @@ export function diffHasChanges(diff: PlanDiff): boolean {
     budgetCount(diff.budget) > 0 ||
     itemCount(diff.objectives) > 0 ||
     itemCount(diff.risks) > 0 ||
-    diff.baseline?.rebaselined === true
+    diff.baseline?.rebaselined === true ||
+    progressCount(diff.progress) > 0
   );
 }
 
@@ -82,23 +102,26 @@ function fileSection(file: PlanFileDiff, options: DiffMarkdownOptions): string[]
       planSection(diff.plan),
       scheduleSection(diff),
       baselineSection(diff.baseline),
+      progressSection(diff.progress),
       tasksSection(diff.tasks),
       criticalPathSection(diff.criticalPath),
       itemsSection('People', diff.people, ['name', 'role', 'capacity']),
       overallocationsSection(diff.overallocations),
-      findingsSection(diff.findings),
+      findingsSection(diff.findings, file, options.links),
       budgetSection(diff.budget),
       itemsSection('Objectives', diff.objectives, ['statement', 'target', 'due']),
       itemsSection('Risks', diff.risks, ['title', 'likelihood', 'impact']),
     ];
     for (const section of sections) if (section.length > 0) lines.push('', ...section);
   } else if (diff.status === 'added') {
-    const findings = findingsSection(diff.findings);
+    const findings = findingsSection(diff.findings, file, options.links);
     if (findings.length > 0) lines.push('', ...findings);
   }
-  const chart = diff.status === 'removed' ? undefined : (options.gantt ?? planGantt)(file);
+  const chart = diff.status === 'removed' ? undefined : (options.gantt ?? ((shown) => planGantt(shown, options.fullChart)))(file);
   if (chart !== undefined) {
-    lines.push('', '#### Gantt chart', '', 'Changed and added tasks are marked.', '', ...markdownFence('mermaid', chart));
+    // When every task changed, the focused chart is the full one.
+    const everyTaskShown = options.fullChart === true || (file.head?.model.tasks.length ?? 0) <= diff.highlightedTaskKeys.length;
+    lines.push('', '#### Gantt chart', '', everyTaskShown ? FULL_CHART_CAPTION : FOCUSED_CHART_CAPTION, '', ...markdownFence('mermaid', chart));
   }
   return lines;
 }
@@ -116,11 +139,17 @@ function headline(diff: PlanDiff): string {
   if (diff.finish) {
     const days = diff.finish.workingDays === null ? '' : ` ${signedDays(diff.finish.workingDays)}`;
     parts.push(`**finish moved${days}** (${dateOrNone(diff.finish.from)} → ${dateOrNone(diff.finish.to)})`);
+  } else if (diff.finishDates.to !== null) {
+    parts.push(`**finish unchanged** (${diff.finishDates.to})`);
   }
   if (diff.milestones.length > 0) parts.push(plural(diff.milestones.length, 'milestone') + ' moved');
   const againstBaseline = diff.baseline?.finish?.workingDays;
-  if (againstBaseline) parts.push(`finish ${signedDays(againstBaseline)} against the baseline`);
+  if (againstBaseline !== undefined && againstBaseline !== null) {
+    parts.push(againstBaseline === 0 ? 'finish on the baseline' : `finish ${signedDays(againstBaseline)} against the baseline`);
+  }
   if (diff.baseline?.rebaselined) parts.push('baseline set again');
+  if (diff.progress.tasks.length > 0) parts.push(`progress recorded on ${plural(diff.progress.tasks.length, 'task')}`);
+  if (diff.progress.statusDate?.to) parts.push(`status date ${diff.progress.statusDate.to}`);
   const counted: readonly [string, { added: readonly unknown[]; removed: readonly unknown[]; changed: readonly unknown[] }][] = [
     ['tasks', diff.tasks],
     ['people', diff.people],
@@ -156,10 +185,13 @@ function planSection(changes: readonly FieldChange[]): string[] {
   return ['#### Plan', '', ...markdownTable(['Field', 'Before', 'After'], changes.map(fieldRow))];
 }
 
+/** The project finish, always (moved or not), then the milestones that moved. */
 function scheduleSection(diff: PlanDiff): string[] {
-  if (!diff.finish && diff.milestones.length === 0) return [];
+  const unchangedFinish = diff.finish === null ? diff.finishDates.to : null;
+  if (!diff.finish && unchangedFinish === null && diff.milestones.length === 0) return [];
   const lines = ['#### Schedule'];
   if (diff.finish) lines.push('', `Project finish: ${dateOrNone(diff.finish.from)} → ${dateOrNone(diff.finish.to)}, ${moveText(diff.finish)}.`);
+  else if (unchangedFinish !== null) lines.push('', `Finish unchanged (${unchangedFinish}).`);
   if (diff.milestones.length > 0) {
     const rows = diff.milestones.map((milestone) => [
       taskCell(milestone.id, milestone.name),
@@ -179,6 +211,8 @@ function baselineSection(baseline: BaselineDiff | null): string[] {
   const lines = ['#### Baseline', '', `${since}${baseline.rebaselined ? ' (set again in this change)' : ''}:`];
   if (baseline.finish) {
     lines.push('', `Project finish: ${baseline.finish.from ?? ''} (baseline) → ${dateOrNone(baseline.finish.to)}, ${slipText(baseline.finish)}.`);
+  } else {
+    lines.push('', 'The baseline records no project finish (`crmplan baseline` writes one).');
   }
   const rows = [...baseline.milestones, ...baseline.tasks].map((entry, index) => [
     index < baseline.milestones.length ? 'milestone' : 'task',
@@ -193,6 +227,43 @@ function baselineSection(baseline: BaselineDiff | null): string[] {
     lines.push('', `Baseline entries naming no task of the plan: ${baseline.unknownTasks.map(markdownId).join(', ')}.`);
   }
   return lines;
+}
+
+/** The status date, the share of work done, then a row per task whose progress or actual dates changed. */
+function progressSection(progress: PlanDiff['progress']): string[] {
+  if (progressCount(progress) === 0) return [];
+  const lines = ['#### Progress'];
+  const { statusDate, percentComplete } = progress;
+  if (statusDate) {
+    const text =
+      statusDate.from === null
+        ? `Status date set: ${dateOrNone(statusDate.to)}.`
+        : statusDate.to === null
+          ? `Status date removed (it was ${statusDate.from}).`
+          : `Status date: ${statusDate.from} → ${statusDate.to}, ${moveText(statusDate)}.`;
+    lines.push('', text);
+  }
+  if (percentComplete) {
+    lines.push('', `Work done (duration-weighted): ${percentText(percentComplete.from)} → ${percentText(percentComplete.to)}.`);
+  }
+  if (progress.tasks.length > 0) {
+    const cell = (changes: readonly FieldChange[], field: string): string => {
+      const change = changes.find((entry) => entry.field === field);
+      return change ? `${valueText(field, change.from)} → ${valueText(field, change.to)}` : '';
+    };
+    const rows = progress.tasks.map((task) => [
+      taskCell(task.id, task.name),
+      cell(task.changes, 'progress'),
+      cell(task.changes, 'actualStart'),
+      cell(task.changes, 'actualFinish'),
+    ]);
+    lines.push('', ...markdownTable(['Task', 'Progress', 'Actual start', 'Actual finish'], rows));
+  }
+  return lines;
+}
+
+function percentText(value: number | null): string {
+  return value === null ? '(none)' : `${formatNumber(value)}%`;
 }
 
 function slipText(move: DateMove): string {
@@ -297,9 +368,20 @@ function overallocationsSection(overallocations: PlanDiff['overallocations']): s
   ];
 }
 
-function findingsSection(findings: PlanDiff['findings']): string[] {
+/**
+ * Findings by rule. A finding's line links to it (`FILE#Lline`) when the
+ * revision's link base is known: the head's for introduced findings, the
+ * base's for fixed ones, whose lines are in the base version.
+ */
+function findingsSection(findings: PlanDiff['findings'], file: PlanFileDiff, links: DiffMarkdownOptions['links']): string[] {
   if (findings.introduced.length + findings.fixed.length === 0) return [];
-  const group = (verb: string, groups: readonly FindingGroup[]): string[] =>
+  const lineText = (linkBase: string | undefined, linkPath: string | undefined): ((line: number) => string) =>
+    linkBase === undefined || linkPath === undefined
+      ? (line) => `line ${line}`
+      : (line) => `[line ${line}](${lineLink(linkBase, linkPath, line)})`;
+  const introducedLine = lineText(links?.head, file.linkPath);
+  const fixedLine = lineText(links?.base, file.baseLinkPath ?? file.linkPath);
+  const group = (verb: string, groups: readonly FindingGroup[], line: (line: number) => string): string[] =>
     groups.length === 0
       ? []
       : [
@@ -308,10 +390,10 @@ function findingsSection(findings: PlanDiff['findings']): string[] {
           '',
           ...groups.flatMap((entry) => [
             `- ${markdownId(entry.rule)} (${entry.findings.length})`,
-            ...entry.findings.map((finding) => `  - ${finding.severity}, line ${finding.line}: ${markdownText(finding.message)}`),
+            ...entry.findings.map((finding) => `  - ${finding.severity}, ${line(finding.line)}: ${markdownText(finding.message)}`),
           ]),
         ];
-  return ['#### Findings', ...group('Introduced', findings.introduced), ...group('Fixed', findings.fixed)];
+  return ['#### Findings', ...group('Introduced', findings.introduced, introducedLine), ...group('Fixed', findings.fixed, fixedLine)];
 }
 
 function budgetSection(budget: BudgetDiff): string[] {
@@ -337,7 +419,7 @@ function valueText(field: string, value: FieldValue): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') {
     if (field === 'duration') return plural(value, 'working day');
-    if (field === 'contingency') return `${formatNumber(value)}%`;
+    if (field === 'contingency' || field === 'progress') return `${formatNumber(value)}%`;
     return formatAmount(value);
   }
   return ID_FIELDS.has(field) ? markdownId(value) : markdownText(value);
@@ -383,6 +465,10 @@ function capitalize(text: string): string {
 
 function countTaskChanges(diff: PlanDiff): number {
   return diff.tasks.added.length + diff.tasks.removed.length + diff.tasks.changed.length;
+}
+
+function progressCount(progress: PlanDiff['progress']): number {
+  return progress.tasks.length + (progress.statusDate ? 1 : 0) + (progress.percentComplete ? 1 : 0);
 }
 
 function itemCount(items: ItemChanges): number {

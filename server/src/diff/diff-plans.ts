@@ -13,6 +13,7 @@ import type {
   MilestoneMove,
   OverallocationSummary,
   PlanDiff,
+  ProgressDiff,
   RenameMatch,
   SeverityDelta,
   TaskChange,
@@ -34,11 +35,14 @@ export function diffPlans(base: PlanAnalysis | undefined, head: PlanAnalysis | u
   const calendar = after.calendar ?? before.calendar;
   const pairs = matchTasks(before, after);
   const tasks = diffTasks(before, after, pairs, calendar);
+  const progress = diffProgress(before, after, pairs, calendar);
+  const changedKeys = new Set([...tasks.added, ...tasks.changed, ...progress.tasks].map((task) => after.tasks.get(task.id)!.index));
   return {
     status: base === undefined ? 'added' : head === undefined ? 'removed' : 'modified',
     name: head === undefined ? before.name : after.name,
     plan: fieldChanges(before.planFields, after.planFields),
     finish: base && head && before.finish !== after.finish ? dateMove(before.finish, after.finish, calendar) : null,
+    finishDates: { from: before.finish, to: after.finish },
     milestones: diffMilestones(pairs, calendar),
     tasks,
     criticalPath: diffCriticalPath(before, after, pairs),
@@ -49,12 +53,8 @@ export function diffPlans(base: PlanAnalysis | undefined, head: PlanAnalysis | u
     objectives: diffItems(before.objectives, after.objectives),
     risks: diffItems(before.risks, after.risks),
     baseline: diffBaseline(base, head),
-    highlightedTaskKeys: [
-      ...tasks.added.map((task) => after.tasks.get(task.id)!.index),
-      ...tasks.changed.map((task) => after.tasks.get(task.id)!.index),
-    ]
-      .sort((a, b) => a - b)
-      .map(taskKey),
+    progress,
+    highlightedTaskKeys: [...changedKeys].sort((a, b) => a - b).map(taskKey),
   };
 }
 
@@ -149,6 +149,24 @@ function diffTasks(
     added: [...after.tasks.values()].filter((task) => !baseIdOf.has(task.id)).map(taskSummary),
     removed: [...before.tasks.values()].filter((task) => !headIdOf.has(task.id)).map(taskSummary),
     changed,
+  };
+}
+
+/**
+ * Progress recorded on tasks in both plans (`progress`, `actual_start`,
+ * `actual_finish`), the status date's move and the share of work done. An
+ * added plan's progress is all new, so it compares against nothing too.
+ */
+function diffProgress(before: PlanSnapshot, after: PlanSnapshot, { pairs }: TaskPairs, calendar: WorkingCalendar | undefined): ProgressDiff {
+  const tasks = pairs.flatMap(({ base, head }) => {
+    const changes = fieldChanges(base.actuals, head.actuals);
+    return changes.length === 0 ? [] : [{ id: head.id, name: head.fields.name, changes }];
+  });
+  return {
+    statusDate: before.statusDate !== after.statusDate ? dateMove(before.statusDate, after.statusDate, calendar) : null,
+    percentComplete:
+      before.percentComplete !== after.percentComplete ? { from: before.percentComplete, to: after.percentComplete } : null,
+    tasks,
   };
 }
 

@@ -154,6 +154,27 @@ export interface BaselineDiff {
   readonly unknownTasks: readonly string[];
 }
 
+/** A task whose recorded progress changed (docs/diff.md, "Progress"). */
+export interface ProgressChange {
+  readonly id: string;
+  readonly name: string | null;
+  /** Changed among `progress` (percent, 0 to 100), `actualStart` and `actualFinish` (ISO dates); null when not written. */
+  readonly changes: readonly FieldChange[];
+}
+
+/** What a change records about work done: the status date, the share of work done, and each task's progress and actual dates. */
+export interface ProgressDiff {
+  /** The status date's move (`plan.status_date`); null when it did not change. */
+  readonly statusDate: DateMove | null;
+  /**
+   * The duration-weighted share of work done (0 to 100, as `crmplan status`
+   * computes it) on each side; null on a side without a status date, and
+   * null as a whole when it did not change.
+   */
+  readonly percentComplete: { readonly from: number | null; readonly to: number | null } | null;
+  readonly tasks: readonly ProgressChange[];
+}
+
 export type PlanFileStatus = 'added' | 'removed' | 'modified';
 
 export interface PlanDiff {
@@ -164,6 +185,8 @@ export interface PlanDiff {
   readonly plan: readonly FieldChange[];
   /** The project finish; null when it did not move. */
   readonly finish: DateMove | null;
+  /** The project finish on each side, moved or not; null on a side without a schedule (or without the plan). */
+  readonly finishDates: { readonly from: string | null; readonly to: string | null };
   readonly milestones: readonly MilestoneMove[];
   readonly tasks: {
     readonly added: readonly TaskSummary[];
@@ -188,9 +211,12 @@ export interface PlanDiff {
   readonly risks: ItemChanges;
   /** Against the head plan's baseline; null without one. */
   readonly baseline: BaselineDiff | null;
+  /** Progress and actual dates recorded (or changed) by the change. */
+  readonly progress: ProgressDiff;
   /**
    * Timeline keys (`t<task index>` in the head plan) of tasks that were
-   * added or changed, for the Gantt chart. Not part of the JSON output.
+   * added or changed (progress included), for the Gantt chart. Not part of
+   * the JSON output.
    */
   readonly highlightedTaskKeys: readonly string[];
 }
@@ -204,4 +230,12 @@ export interface PlanFileDiff {
   readonly diff: PlanDiff;
   /** The head analysis, for the Gantt chart of the markdown report; absent for a removed plan. */
   readonly head?: PlanAnalysis;
+  /**
+   * The head file's path as links to it are made (relative to the Git
+   * repository's root with `--git`, with `/`); absent for a removed plan.
+   * Not part of the JSON output.
+   */
+  readonly linkPath?: string;
+  /** The same for the base file, which fixed findings link to. */
+  readonly baseLinkPath?: string;
 }

@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../schedule/calendar.js';
 import { scheduleToJson, type ScheduleJsonOverallocation, type ScheduleJsonTask } from '../schedule/schedule-json.js';
 import type { PlanAnalysis } from '../analysis/analyze-plan.js';
 import { quantityText } from '../render/schedule-text.js';
+import { statusReport } from '../render/status-report.js';
 import type { FieldValue, FindingSummary } from './diff-types.js';
 
 /**
@@ -17,6 +18,10 @@ export interface PlanSnapshot {
   /** The plan's working calendar; undefined without a schedule. */
   readonly calendar: WorkingCalendar | undefined;
   readonly finish: string | null;
+  /** The schedule's status date (`plan.status_date`); null without one. */
+  readonly statusDate: string | null;
+  /** Duration-weighted work done, 0 to 100 (render/status-report.ts); null without a status date. */
+  readonly percentComplete: number | null;
   /** Tasks with an id, first of each id, in document order. */
   readonly tasks: ReadonlyMap<string, TaskSnapshot>;
   readonly criticalPath: readonly string[];
@@ -45,6 +50,12 @@ export interface TaskSnapshot {
     readonly start: string | null;
     readonly finish: string | null;
   };
+  /** What the task records of work done: `progress` (percent), `actual_start`, `actual_finish`. */
+  readonly actuals: {
+    readonly progress: number | null;
+    readonly actualStart: string | null;
+    readonly actualFinish: string | null;
+  };
   readonly critical: boolean;
   /** Person id -> load as written (null: no load written). */
   readonly assignments: ReadonlyMap<string, string | null>;
@@ -60,6 +71,8 @@ export const EMPTY_SNAPSHOT: PlanSnapshot = {
   planFields: {},
   calendar: undefined,
   finish: null,
+  statusDate: null,
+  percentComplete: null,
   tasks: new Map(),
   criticalPath: [],
   overallocations: [],
@@ -93,6 +106,8 @@ export function snapshotPlan(analysis: PlanAnalysis | undefined): PlanSnapshot {
     },
     calendar: schedule?.calendar,
     finish: schedule?.finish ?? null,
+    statusDate: schedule?.status?.date ?? plan.statusDate?.value ?? null,
+    percentComplete: (schedule && statusReport(model, schedule)?.percentComplete) ?? null,
     tasks: snapshotTasks(model, scheduled),
     criticalPath: scheduleJson?.criticalPath ?? [],
     overallocations: scheduleJson?.overallocations ?? [],
@@ -164,6 +179,11 @@ function snapshotTasks(model: PlanModel, scheduled: ReadonlyMap<string, Schedule
         status: task.status?.value ?? null,
         start: dates?.start ?? null,
         finish: dates?.finish ?? null,
+      },
+      actuals: {
+        progress: task.progress?.value ?? null,
+        actualStart: task.actualStart?.value ?? null,
+        actualFinish: task.actualFinish?.value ?? null,
       },
       critical: dates?.critical ?? false,
       assignments: new Map(task.assign.map((assignment) => [assignment.person.id, optionalQuantity(assignment.load?.value)])),
