@@ -4,6 +4,7 @@ import type { WorkGraph } from '../model/work-graph.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
 import { ForwardPass, ScheduleEdges } from '../schedule/forward-pass.js';
 import { LoadTable, type OccupiedRange } from '../schedule/load.js';
+import { progressBounds, type ProgressBounds } from '../schedule/progress.js';
 
 /**
  * At most this many "what if the task waited for that one" schedules per
@@ -35,6 +36,13 @@ export const waitCheckCounter = { checks: 0 };
  * land them on other work, so the answer is computed, not guessed: the
  * dates of the task and of what follows it are recomputed with the new
  * dependency, and the loads are swept again.
+ *
+ * In a plan in flight the what-if schedules as the real schedule does
+ * (schedule/progress.ts, with the same bounds and the same forward pass):
+ * a started or finished task keeps its actual dates, so it is never
+ * offered a wait (a dependency would move nothing); what follows the moved
+ * task keeps its actual dates too, and nothing not started moves before
+ * the status date.
  *
  * Nothing upstream of the task moves (the predecessor is not downstream of
  * it, or the dependency would close a cycle), so the forward pass only
@@ -75,6 +83,9 @@ export class WaitCheck {
    * is spent.
    */
   resolving(taskIndex: number, personIndex: number, candidates: readonly number[]): number[] | undefined {
+    // Actual dates are what happened: waiting would not move a started or finished task.
+    const state = this.schedule.tasks[taskIndex]?.progress?.state;
+    if (state === 'started' || state === 'finished') return [];
     const phaseIndex = this.model.tasks[taskIndex]?.phaseIndex ?? -1;
     const nameable = candidates.filter((candidate) => {
       const task = this.model.tasks[candidate];
@@ -115,7 +126,7 @@ export class WaitCheck {
     const scheduled = this.scheduledDates();
     const early = scheduled.early.slice();
     const earlyEnd = scheduled.earlyEnd.slice();
-    const pass = new ForwardPass(scheduled.edges, graph.taskCount, scheduled.durations, scheduled.startBounds, early, earlyEnd);
+    const pass = new ForwardPass(scheduled.edges, graph.taskCount, scheduled.durations, scheduled.startBounds, early, earlyEnd, scheduled.progress);
     const moved = new Uint8Array(early.length);
     early[taskIndex] = before.e;
     earlyEnd[taskIndex] = before.e + task.duration;
@@ -153,10 +164,13 @@ export class WaitCheck {
       });
       schedule.tasks.forEach((range, taskIndex) => {
         if (!range) return;
-        durations[taskIndex] = range.duration;
+        // D as planned: progressBounds turns it into the span of a task on its actual dates, as the scheduler does.
+        durations[taskIndex] = range.progress?.plannedDuration ?? range.duration;
         if (range.startBound !== undefined) startBounds[taskIndex] = range.startBound;
       });
-      this.dates = { edges: new ScheduleEdges(graph, schedule.calendar), early, earlyEnd, durations, startBounds };
+      // The schedule kept its plan as planned exactly when progress bounds applied to it.
+      const progress = schedule.planned ? progressBounds(this.model, schedule.calendar, durations, schedule.status) : undefined;
+      this.dates = { edges: new ScheduleEdges(graph, schedule.calendar), early, earlyEnd, durations, startBounds, ...(progress ? { progress } : {}) };
     }
     return this.dates;
   }
@@ -180,6 +194,8 @@ interface ScheduledDates {
   readonly durations: Float64Array;
   /** Per task; NaN without `start:`. */
   readonly startBounds: Float64Array;
+  /** The schedule's actual dates and status date, when they applied to it. */
+  readonly progress?: ProgressBounds;
 }
 
 function pairKey(personIndex: number, taskIndex: number): string {
