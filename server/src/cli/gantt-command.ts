@@ -7,8 +7,13 @@ import { asOfOption } from './as-of-option.js';
 import { formatOption, parseOptions, singleOption, UsageError, type CliIo } from './cli-io.js';
 import { displayPath, readPlanFile, singlePlanFile } from './plan-files.js';
 import { ganttEmbedCommand } from './gantt-embed.js';
+import { diffBaseline } from '../diff/baseline-diff.js';
+import { baselineMarkdown } from '../diff/diff-markdown.js';
 
-const USAGE = 'crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-DD] [--as-of YYYY-MM-DD] [--collapse-over N] | crmplan gantt --embed FILE.md [--check]';
+const USAGE =
+  'crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-DD] [--as-of YYYY-MM-DD] [--collapse-over N] [--baseline] | crmplan gantt --embed FILE.md [--check]';
+/** The flags (options without a value) of `crmplan gantt`. */
+const FLAGS = new Set(['--check', '--baseline']);
 
 /**
  * `crmplan gantt FILE`: the plan's schedule as a Mermaid Gantt chart (the
@@ -18,8 +23,11 @@ const USAGE = 'crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-D
  * errors (what could be scheduled is still printed).
  */
 export async function ganttCommand(args: readonly string[], io: CliIo): Promise<number> {
-  // `--check` is a flag (no value), as the export's flags are.
-  const options = parseOptions(args.map((arg) => (arg === '--check' ? '--check=true' : arg)), ['format', 'today', 'collapse-over', 'embed', 'check', 'as-of']);
+  // `--check` and `--baseline` are flags (no value), as the export's flags are.
+  const options = parseOptions(
+    args.map((arg) => (FLAGS.has(arg) ? `${arg}=true` : arg)),
+    ['format', 'today', 'collapse-over', 'embed', 'check', 'as-of', 'baseline'],
+  );
   const embed = singleOption(options, 'embed');
   const check = singleOption(options, 'check') !== undefined;
   if (embed !== undefined) {
@@ -31,6 +39,7 @@ export async function ganttCommand(args: readonly string[], io: CliIo): Promise<
   }
   if (check) throw new UsageError(`--check goes with --embed FILE.md: ${USAGE}`);
   const format = formatOption(options, ['mermaid', 'markdown']);
+  const withBaseline = singleOption(options, 'baseline') !== undefined;
   const today = singleOption(options, 'today');
   const asOf = asOfOption(options);
   if (today !== undefined && !isIsoDate(today)) throw new UsageError(`--today needs a date like 2027-03-01, not '${today}'`);
@@ -50,8 +59,17 @@ export async function ganttCommand(args: readonly string[], io: CliIo): Promise<
   const mermaid = ganttMermaid(timeline, {
     collapsedPhaseKeys: collapseOver === undefined ? undefined : phaseKeysToCollapse(timeline, collapseOver),
     today,
+    baselineRows: withBaseline,
   });
-  io.stdout(format === 'markdown' ? `${[markdownHeading(timeline.title, shown, timeline.finish), '', ...markdownFence('mermaid', mermaid)].join('\n')}\n` : mermaid);
+  // The same comparison as the diff's Baseline section: the plan against its own baseline.
+  const baseline = withBaseline ? diffBaseline(undefined, analysis) : null;
+  if (withBaseline && baseline === null) io.stderr(`crmplan: '${shown}' has no baseline: block, so there is nothing to compare with (crmplan baseline ${shown} writes one)\n`);
+  const againstBaseline = baseline === null ? [] : ['', ...baselineMarkdown(baseline)];
+  io.stdout(
+    format === 'markdown'
+      ? `${[markdownHeading(timeline.title, shown, timeline.finish), '', ...markdownFence('mermaid', mermaid), ...againstBaseline].join('\n')}\n`
+      : mermaid,
+  );
   const errors = timeline.findings.errors;
   if (errors > 0) {
     io.stderr(`crmplan: '${shown}' has ${errors} error${errors === 1 ? '' : 's'}; the chart may be incomplete (run crmplan check ${shown})\n`);

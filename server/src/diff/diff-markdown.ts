@@ -101,7 +101,7 @@ function fileSection(file: PlanFileDiff, options: DiffMarkdownOptions): string[]
     const sections = [
       planSection(diff.plan),
       scheduleSection(diff),
-      baselineSection(diff.baseline),
+      diff.baseline ? baselineMarkdown(diff.baseline) : [],
       progressSection(diff.progress),
       tasksSection(diff.tasks),
       criticalPathSection(diff.criticalPath),
@@ -204,9 +204,12 @@ function scheduleSection(diff: PlanDiff): string[] {
   return lines;
 }
 
-/** The head plan against its baseline: finish, milestones, then the other tasks off their baseline. */
-function baselineSection(baseline: BaselineDiff | null): string[] {
-  if (!baseline) return [];
+/**
+ * The head plan against its baseline: finish, milestones, then the other
+ * tasks off their baseline. Also what `crmplan gantt --baseline --format
+ * markdown` writes under its chart.
+ */
+export function baselineMarkdown(baseline: BaselineDiff): string[] {
   const since = baseline.date === null ? 'Against the baseline' : `Against the baseline of ${baseline.date}`;
   const lines = ['#### Baseline', '', `${since}${baseline.rebaselined ? ' (set again in this change)' : ''}:`];
   if (baseline.finish) {

@@ -90,6 +90,30 @@ describe('ganttMermaid', () => {
     ]);
   });
 
+  it('with baselineRows, draws a grey baseline row under each task whose dates differ from its baseline (golden)', () => {
+    const baselined = buildTimeline(
+      analyzePlan(`${PLAN}baseline:
+  tasks:
+    kickoff: {start: 2027-01-04, finish: 2027-01-04}
+    develop: {start: 2027-01-06, finish: 2027-01-12}
+    go-live: {start: 2027-01-14, finish: 2027-01-14}
+`),
+    )!;
+    const text = ganttMermaid(baselined, { baselineRows: true });
+    expect(text.split('\n').slice(6, 14)).toEqual([
+      'section Build',
+      // On its baseline: no row.
+      'Kickoff :done, crit, t0, 2027-01-04, 2027-01-04',
+      'Design :active, crit, t1, 2027-01-05, 2027-01-07',
+      'Docs :t2, 2027-01-06, 2027-01-07',
+      'Develop :crit, t3, 2027-01-08, 2027-01-14',
+      'Develop (baseline) :done, b3, 2027-01-06, 2027-01-12',
+      'Go-live :crit, milestone, t4, 2027-01-19, 0d',
+      'Go-live (baseline) :done, milestone, b4, 2027-01-14, 0d',
+    ]);
+    expect(ganttMermaid(baselined)).not.toContain('(baseline)');
+  });
+
   it('has no today line without `today`, or with a today outside the plan', () => {
     for (const today of [undefined, '2026-12-31', '2027-01-22', '2027-02-30', 'soon']) {
       const text = ganttMermaid(timeline, { today });

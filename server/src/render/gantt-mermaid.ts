@@ -31,6 +31,12 @@ export interface GanttOptions {
    * tasks are not shown, followed by those tasks. Unset: every task is drawn.
    */
   readonly focusTaskKeys?: ReadonlySet<string>;
+  /**
+   * Under each task whose `baseline:` dates differ from its current ones, a
+   * grey (`done`) row from the baselined start to the baselined finish,
+   * labelled `NAME (baseline)`, keyed `b<task index>` (`crmplan gantt --baseline`).
+   */
+  readonly baselineRows?: boolean;
   /** ISO date for Mermaid's today marker; omitted = no today line */
   readonly today?: string;
 }
@@ -142,7 +148,11 @@ export function ganttMermaid(timeline: Timeline, options: GanttOptions = {}): st
     const hidden = dated.length - focused.length;
     // The phase's own bar keeps its extent in view when some of its tasks are left out.
     if (hidden > 0) lines.push(summaryLine(phase, dated, false, `${hidden} not shown`));
-    for (const task of focused) lines.push(taskLine(task, highlighted.has(task.key)));
+    for (const task of focused) {
+      lines.push(taskLine(task, highlighted.has(task.key)));
+      const ghost = options.baselineRows ? baselineLine(task) : undefined;
+      if (ghost !== undefined) lines.push(ghost);
+    }
     drawn += focused.length + (hidden > 0 ? 1 : 0);
   }
   if (undated > 0) {
@@ -172,6 +182,19 @@ function taskLine(task: DatedTask, isHighlighted: boolean): string {
   if (task.milestone) tags.push('milestone');
   const label = labelText(task.label);
   return barLine(isHighlighted ? HIGHLIGHT_MARKER + label : label, tags, task.key, task.start, task.milestone ? '0d' : task.finish);
+}
+
+/**
+ * The task's baselined dates as a grey row, when they are dates (the
+ * timeline may have crossed a postMessage) and differ from its current ones.
+ */
+function baselineLine(task: DatedTask): string | undefined {
+  const { baselineStart: start, baselineFinish: finish } = task;
+  if (start === undefined || finish === undefined || !isIsoDate(start) || !isIsoDate(finish) || finish < start) return undefined;
+  if (start === task.start && finish === task.finish) return undefined;
+  const key = `b${task.key.slice(1)}`;
+  const label = `${labelText(task.label)} (baseline)`;
+  return task.milestone ? barLine(label, ['done', 'milestone'], key, finish, '0d') : barLine(label, ['done'], key, start, finish);
 }
 
 /**
