@@ -22,6 +22,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FAIL_ON_CONDITIONS, isFailOnCondition, type FailOnCondition } from '../server/src/diff/fail-on.js';
+import { parseLinkBase } from '../server/src/diff/source-links.js';
 import { markdownText } from '../server/src/render/markdown-text.js';
 import { commentBody, GitHubApiError, upsertStickyComment, type PullRequestTarget } from './sticky-comment.js';
 import { appendSummary, workflowCommand, writeOutputs, type CommandLevel } from './workflow-files.js';
@@ -47,6 +48,7 @@ interface Inputs {
   readonly commentDiff: boolean;
   readonly token: string;
   readonly baseRef: string | undefined;
+  readonly fullChart: boolean;
 }
 
 interface Counts {
@@ -101,6 +103,7 @@ function readInputs(env: Env): Inputs {
     commentDiff: booleanInput(env, 'comment-diff', 'INPUT_COMMENT_DIFF', true),
     token: env['INPUT_GITHUB_TOKEN'] ?? '',
     baseRef: baseRef === '' ? undefined : baseRef,
+    fullChart: booleanInput(env, 'full-chart', 'INPUT_FULL_CHART', false),
   };
 }
 
@@ -183,9 +186,35 @@ async function ensureCommit(workspace: string, revision: string, env: Env): Prom
   return fetched.status === 0 ? undefined : `git fetch origin ${revision} failed: ${firstLine(fetched.stderr)}`;
 }
 
-async function planDiff(crmplan: (args: readonly string[]) => Promise<Run>, base: string, inputs: Inputs): Promise<PlanDiffResult> {
+/** A commit's full hash, or undefined when git does not know the revision. */
+async function commitSha(workspace: string, revision: string, env: Env): Promise<string | undefined> {
+  const resolved = await run('git', ['-c', 'core.fsmonitor=false', '--no-pager', 'rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], workspace, env);
+  const sha = resolved.stdout.trim();
+  return resolved.status === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+}
+
+/**
+ * `crmplan diff`'s link options: findings link to their line at
+ * GITHUB_SERVER_URL/GITHUB_REPOSITORY/blob/SHA, the head's SHA being the
+ * commit the job checked out (on a pull request, the merge commit GitHub
+ * made, whose files are the ones diffed) and the base's the compared one,
+ * for fixed findings. No head links when the plans in the working tree are
+ * not as committed (an earlier step changed them): the lines would not match.
+ */
+async function linkOptions(workspace: string, base: string, paths: readonly string[], env: Env): Promise<string[]> {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = env;
+  if (!server || !repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return [];
+  const blobAt = (sha: string | undefined): string | undefined => (sha === undefined ? undefined : parseLinkBase(`${server.replace(/\/+$/, '')}/${repository}/blob/${sha}`));
+  const changed = await run('git', ['-c', 'core.fsmonitor=false', '--no-pager', 'status', '--porcelain', '--untracked-files=all', '--', ...paths], workspace, env);
+  const head = changed.status === 0 && changed.stdout.trim() === '' ? blobAt(await commitSha(workspace, 'HEAD', env)) : undefined;
+  const fixed = blobAt(await commitSha(workspace, base, env));
+  return [...(head === undefined ? [] : ['--link-base', head]), ...(fixed === undefined ? [] : ['--fixed-link-base', fixed])];
+}
+
+async function planDiff(crmplan: (args: readonly string[]) => Promise<Run>, base: string, inputs: Inputs, links: readonly string[]): Promise<PlanDiffResult> {
   const failOn = inputs.failOnDiff.length > 0 ? ['--fail-on', inputs.failOnDiff.join(',')] : [];
-  const markdown = await crmplan(['diff', '--git', base, '--format', 'markdown', ...failOn, '--', ...inputs.paths]);
+  const chart = inputs.fullChart ? ['--full-chart'] : [];
+  const markdown = await crmplan(['diff', '--git', base, '--format', 'markdown', ...failOn, ...chart, ...links, '--', ...inputs.paths]);
   if (markdown.status !== 0 && markdown.status !== 1) throw new InputError(`crmplan diff --git ${base}: ${firstLine(markdown.stderr).replace(/^crmplan: /, '')}`);
   const json = await crmplan(['diff', '--git', base, '--format', 'json', '--', ...inputs.paths]);
   const changedPlans = json.status === 0 ? (JSON.parse(json.stdout) as { files: unknown[] }).files.length : 0;
@@ -269,7 +298,7 @@ export async function runAction(argv: readonly string[], env: Env, out: (text: s
   if (base !== undefined) {
     diffProblem = await ensureCommit(workspace, base, childEnv);
     try {
-      diff = await planDiff(crmplan, base, inputs);
+      diff = await planDiff(crmplan, base, inputs, await linkOptions(workspace, base, inputs.paths, childEnv));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       diffProblem = diffProblem ?? error.message;

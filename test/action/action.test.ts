@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -200,6 +201,48 @@ describe('the action on a pull request that changes a plan', () => {
       expect(result.stdout).toContain(`crmplan: no plan changed in pull request #${PULL_NUMBER}: no comment`);
       expect(result.summary).toContain('No plan files changed.');
       expect(result.outputs['comment-url']).toBe('');
+    },
+    STEP_TIMEOUT,
+  );
+});
+
+describe('the comment reads well on GitHub', () => {
+  /** The base has an unknown dependency on line 15; the head fixes it and has an unknown owner on line 14 instead. */
+  const WITH_TYPO = `${PLAN}      - {id: extra, name: Extra, duration: 1d, depends_on: [kickof]}\n`;
+  const OTHER_TYPO = `${PLAN.replace('owner: pm, depends_on', 'owner: pmm, depends_on')}      - {id: extra, name: Extra, duration: 1d, depends_on: [kickoff]}\n`;
+
+  it(
+    'links findings to their line at the checked-out commit and fixed ones at the base; draws only the changed tasks unless full-chart',
+    async () => {
+      const { dir, baseSha, headSha } = await gitRepository(scratch, { [PLAN_PATH]: WITH_TYPO }, { [PLAN_PATH]: OTHER_TYPO });
+      const first = await run({ workspace: dir, event: pullRequestEvent(baseSha), inputs: { 'fail-on': 'none', 'comment-diff': 'false' } });
+      expect(first.status, first.stdout).toBe(0);
+      const blob = 'https://github.example/octo-org/plans-repo/blob';
+      expect(first.summary).toMatch(new RegExp(`^  - error, \\[line 14\\]\\(${blob}/${headSha}/plans/rollout\\.crmplan\\.yaml#L14\\): .*'pmm'`, 'm'));
+      expect(first.summary).toMatch(new RegExp(`^  - error, \\[line 15\\]\\(${blob}/${baseSha}/plans/rollout\\.crmplan\\.yaml#L15\\): .*'kickof'`, 'm'));
+      // Only the changed tasks (config's owner, extra's dependency) under the phase's bar; kickoff is left out.
+      expect(first.summary).toContain('build (3 tasks, 1 not shown) :');
+      expect(first.summary).not.toContain('Kickoff :');
+
+      // full-chart: every task. A plan changed in the working tree after the checkout: no head links (its lines are not the commit's).
+      await writeFile(path.join(dir, PLAN_PATH), `${OTHER_TYPO}# edited by an earlier step\n`);
+      const second = await run({ workspace: dir, event: pullRequestEvent(baseSha), inputs: { 'fail-on': 'none', 'comment-diff': 'false', 'full-chart': 'true' } });
+      expect(second.status, second.stdout).toBe(0);
+      expect(second.summary).toMatch(/^  - error, line 14: /m);
+      expect(second.summary).toContain(`](${blob}/${baseSha}/plans/rollout.crmplan.yaml#L15)`);
+      expect(second.summary).toMatch(/^Kickoff :crit, t0, 2027-01-04, 2027-01-04$/m);
+      expect(second.summary).not.toContain('not shown');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    "stops with exit 2 on a full-chart that is not true or false",
+    async () => {
+      const { dir, baseSha } = await slippedRepository();
+      const result = await run({ workspace: dir, event: pullRequestEvent(baseSha), inputs: { 'full-chart': 'yes' } });
+      expect(result.status).toBe(2);
+      expect(actionMessages(result.stdout, 'error')).toEqual(["::error::crmplan: input 'full-chart' needs true or false, got 'yes'"]);
     },
     STEP_TIMEOUT,
   );
