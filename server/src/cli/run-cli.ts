@@ -41,24 +41,29 @@ Usage:
       14 days, overallocations ahead, high risks; as of --as-of, the plan's
       status_date or today. In GitHub Actions the markdown is also appended
       to $GITHUB_STEP_SUMMARY. See docs/status.md.
-  crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-DD] [--collapse-over N]
+  crmplan gantt FILE [--format mermaid|markdown] [--today YYYY-MM-DD] [--collapse-over N] [--baseline]
       Print the schedule as a Mermaid Gantt chart (markdown: a fenced mermaid
       block that GitHub renders); --collapse-over draws each phase as one bar
       when the plan has more than N tasks. --as-of YYYY-MM-DD as for
-      schedule. See docs/timeline.md.
+      schedule. --baseline: a grey row with its baseline dates under each
+      task off its baseline (markdown: and the table of them). See docs/timeline.md.
   crmplan gantt --embed FILE.md [--check]
       Rewrite the chart between <!-- crmplan:gantt PLAN --> and
       <!-- /crmplan:gantt --> in a Markdown file (PLAN relative to it, inside
       the current folder; the rest of the file unchanged). --check writes
       nothing and exits 1 naming each stale block. See docs/timeline.md.
-  crmplan diff BASE HEAD | --git REV [PATH...] [--format markdown|json] [--fail-on LIST]
+  crmplan diff BASE HEAD | --git REV [PATH...] [--format markdown|json] [--fail-on LIST] [--full-chart] [--link-base URL] [--fixed-link-base URL]
       What a change does to plans: finish and milestone moves in working days,
       tasks added, removed, renamed or changed, critical path, people,
       overallocations, findings, budget, objectives and risks (markdown for a
       pull-request comment, with a Gantt chart). --git compares the working
       tree's plans with Git revision REV. --fail-on finish-slip, new-errors,
       new-warnings, new-overallocation, milestone-slip: exit 1 when one
-      holds (otherwise diff exits 0). See docs/diff.md.
+      holds (otherwise diff exits 0). The chart shows the changed tasks and
+      each other phase as one bar; --full-chart every task. --link-base URL
+      (e.g. https://github.com/OWNER/REPO/blob/SHA): findings link to
+      URL/PATH#Lline; --fixed-link-base URL the same for fixed ones (the
+      base revision's files). See docs/diff.md.
   crmplan baseline FILE [--date YYYY-MM-DD]
       Write the current dates of every task and milestone into the plan's
       baseline: block (replacing the one it has), keeping every comment;
