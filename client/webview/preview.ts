@@ -4,7 +4,7 @@
  * It receives the server's timeline from the extension host, writes the
  * Mermaid gantt text with `ganttMermaid` (which escapes every plan string),
  * renders it with Mermaid (securityLevel strict) and builds everything else
- * (header, notice, load table) with DOM APIs and `textContent` only.
+ * (header, notice; the load rows in load-rows.ts) with DOM APIs and `textContent` only.
  */
 import { ganttMermaid, type Timeline } from '@crmplan/shared/timeline.js';
 import type {
@@ -15,7 +15,13 @@ import type {
   WebviewToHostMessage,
 } from '../src/preview/messages.js';
 import { drawBaselineGhosts } from './baseline-ghosts.js';
-import { loadHeatmap } from './load-heatmap.js';
+import { axisTicks, drawAxis, type AxisFlag, type PlacedTick } from './chart-axis.js';
+import { fitLabel } from './chart-labels.js';
+import { domainExtent, drawChartLayers, drawGridLines, type DrawnLayers } from './chart-layers.js';
+import { barStatusOfPhase, drawLegend, legendKinds, taskBarStatus } from './chart-legend.js';
+import { drawPhaseColumn, phaseBands } from './chart-phases.js';
+import { readChartScale, type ChartScale } from './chart-scale.js';
+import { drawLoadRows } from './load-rows.js';
 import {
   barKeyFromElementId,
   baseMermaidConfig,
@@ -51,6 +57,9 @@ interface DrawnChart {
   readonly mermaidText: string;
   readonly svg: SVGSVGElement;
   readonly renderId: string;
+  /** The chart's date scale and bars (chart-scale.ts); undefined when nothing on it has dates. */
+  readonly scale: ChartScale | undefined;
+  readonly layers: DrawnLayers | undefined;
 }
 
 /** After "Reload Window" VS Code gives back what `saveState` stored: the plan, its collapsed phases, the zoom. */
@@ -98,14 +107,29 @@ header.append(titleHeading, summaryLine, findingsButton, toolbar);
 const noticeBox = element('p', 'notice');
 noticeBox.setAttribute('role', 'status');
 noticeBox.hidden = true;
+// The chart area: the legend, the date axis (sticky at the top of the window while the page
+// scrolls, scrolled sideways with the chart), then the phase column beside the chart.
+const chartArea = element('div', 'chart-area');
+const legendList = element('ul', 'legend');
+legendList.setAttribute('aria-label', 'Legend');
+const axisBar = element('div', 'chart-axis');
+axisBar.setAttribute('aria-hidden', 'true');
+const axisCorner = element('div', 'axis-corner');
+axisCorner.textContent = 'Phase';
+const axisViewport = element('div', 'axis-viewport');
+const axisTrack = element('div', 'axis-track');
+axisViewport.append(axisTrack);
+axisBar.append(axisCorner, axisViewport);
+const chartRow = element('div', 'chart-row');
+const phaseColumn = element('div', 'phase-column');
 const chartBox = element('section', 'chart');
 chartBox.setAttribute('aria-label', 'Gantt chart');
-const loadSection = element('section', 'load');
-const loadHeading = element('h2');
-loadHeading.textContent = 'Resource load (hours assigned / available, per week)';
-const loadTable = element('table', 'load-table');
-loadSection.append(loadHeading, loadTable);
-app.append(header, noticeBox, chartBox, loadSection);
+chartBox.addEventListener('scroll', () => {
+  axisViewport.scrollLeft = chartBox.scrollLeft;
+});
+chartRow.append(phaseColumn, chartBox);
+chartArea.append(legendList, axisBar, chartRow);
+app.append(header, noticeBox, chartArea);
 titleHeading.textContent = 'Timeline preview';
 summaryLine.textContent = 'Waiting for the plan’s schedule…';
 applyZoom(); // the restored zoom's label, before anything is drawn
@@ -118,6 +142,9 @@ applyZoom(); // the restored zoom's label, before anything is drawn
  * least MIN_CHART_WIDTH wide and scrolls sideways instead.
  */
 const MIN_CHART_WIDTH = 1100;
+/** Mermaid's bar height and the space between rows (SVG units). */
+const BAR_HEIGHT = 22;
+const BAR_GAP = 6;
 
 function initializeMermaid(): void {
   mermaid.initialize({
@@ -125,8 +152,13 @@ function initializeMermaid(): void {
     gantt: {
       useMaxWidth: false,
       useWidth: Math.max(chartBox.clientWidth, MIN_CHART_WIDTH),
-      barHeight: 22,
-      barGap: 6,
+      barHeight: BAR_HEIGHT,
+      barGap: BAR_GAP,
+      // Phase names are in the page's own column (chart-phases.ts) and the axis is the page's
+      // sticky strip (chart-axis.ts): the chart needs only a small margin for labels left of a bar.
+      leftPadding: 16,
+      topPadding: 12,
+      gridLineStartPadding: 6,
       fontSize: 12,
       sectionFontSize: 13,
     },
@@ -165,7 +197,6 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
         state.latest = undefined;
         state.collapsedKnown = false;
         chartBox.replaceChildren();
-        loadTable.replaceChildren();
         titleHeading.textContent = message.fileName;
         summaryLine.textContent = '';
         setDocument(message.documentUri);
@@ -233,12 +264,15 @@ async function renderLatest(): Promise<void> {
   // The page scrolls down, the chart sideways (it is at least MIN_CHART_WIDTH wide).
   const scroll = { x: window.scrollX, y: window.scrollY, chartX: chartBox.scrollLeft };
   chartBox.replaceChildren(svg);
-  state.drawn = { timeline, mermaidText, svg, renderId };
+  const keyOf = (elementId: string): string | undefined => barKeyFromElementId(elementId, renderId);
+  const scale = readChartScale(svg, timeline, keyOf);
+  const chart: DrawnChart = { timeline, mermaidText, svg, renderId, scale, layers: scale ? drawLayers(svg, timeline, scale, renderId) : undefined };
+  // Each person's load under the chart, in its SVG on its scale (before the zoom sizes the SVG).
+  if (scale) drawLoadRows(svg, timeline, scale);
+  state.drawn = chart;
+  makeBarsInteractive(chart);
   applyZoom();
-  makeBarsInteractive(state.drawn);
-  drawBaselineGhosts(svg, timeline, (elementId) => barKeyFromElementId(elementId, renderId));
   renderHeader(timeline);
-  renderLoadTable(timeline);
   setNotice(undefined);
   // The page keeps its place across re-renders (the chart is rebuilt on every edit).
   window.scrollTo(scroll.x, scroll.y);
@@ -258,6 +292,95 @@ function parseSvg(svgText: string): SVGSVGElement {
     throw new Error('Mermaid returned no SVG');
   }
   return document.importNode(root, true) as unknown as SVGSVGElement;
+}
+
+/**
+ * Everything the page adds to Mermaid's chart, in the chart's own units:
+ * the bars' theme classes and tooltips, labels kept within the chart,
+ * baseline ghosts, arrows, progress fill, date lines; and the legend that
+ * names what was drawn. Needs the SVG in the page (labels are measured).
+ */
+function drawLayers(svg: SVGSVGElement, timeline: Timeline, scale: ChartScale, renderId: string): DrawnLayers {
+  const barElement = (key: string): SVGRectElement | undefined => svg.getElementById(`${renderId}-${key}`) as SVGRectElement | null ?? undefined;
+  const tasks = new Map(timeline.tasks.map((task) => [task.key, task]));
+  const phases = new Map(timeline.phases.map((phase) => [phase.key, phase]));
+  const viewBox = svg.viewBox.baseVal;
+  const minX = 2;
+  const maxX = (viewBox && viewBox.width > 0 ? viewBox.width : Number(svg.getAttribute('width'))) - 2;
+  for (const [key, box] of scale.bars) {
+    const bar = barElement(key);
+    const task = tasks.get(key);
+    const phase = phases.get(key);
+    if (!bar || (!task && !phase)) continue;
+    // The page's own classes, from the plan's data: preview.css colours them with the theme's variables.
+    // A milestone is a milestone whatever its status (the legend has one entry for it).
+    const kind = task ? (task.milestone ? 'milestone' : taskBarStatus(task)) : barStatusOfPhase(phase!.taskKeys.flatMap((taskKey) => tasks.get(taskKey) ?? []));
+    bar.classList.add('bar', `bar-${kind}`);
+    if (task?.critical ?? phase?.critical) bar.classList.add('bar-critical');
+    const name = task?.label ?? phase!.label;
+    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+    title.textContent = barTooltip(key, timeline);
+    bar.append(title);
+    const label = svg.getElementById(`${renderId}-${key}-text`);
+    if (label instanceof SVGTextElement) fitLabel(label, box, minX, maxX, task ? name : label.textContent ?? name);
+  }
+  const baselineGhosts = drawBaselineGhosts(timeline, scale, barElement);
+  const layers = drawChartLayers({ svg, timeline, scale, barElement, rowGap: BAR_GAP, today: state.options.today });
+  drawLegend(legendList, legendKinds(timeline, { bars: new Set(scale.bars.keys()), baselineGhosts, ...layers }));
+  return layers;
+}
+
+/** A bar's tooltip: its name, dates, and what is known of its progress and baseline. */
+function barTooltip(key: string, timeline: Timeline): string {
+  const task = timeline.tasks.find((candidate) => candidate.key === key);
+  if (!task) {
+    const phase = timeline.phases.find((candidate) => candidate.key === key);
+    return phase ? `${phase.label}: ${phase.start ?? '?'} → ${phase.finish ?? '?'} (${phase.taskKeys.length} tasks; click to expand)` : key;
+  }
+  const parts = [task.milestone ? `${task.label}: ${task.start ?? '?'}` : `${task.label}: ${task.start ?? '?'} → ${task.finish ?? '?'} (${task.duration} working days)`];
+  if (task.critical) parts.push('critical path');
+  if (task.progress !== undefined) parts.push(`${task.progress}% done`);
+  else if (task.status !== null) parts.push(task.status);
+  if (task.baselineStart !== undefined) parts.push(`baseline ${task.baselineStart} → ${task.baselineFinish ?? '?'}`);
+  return parts.join(' · ');
+}
+
+/**
+ * What depends on the zoom: the axis's ticks (day, week, month... by the
+ * pixels a day has on screen), the grid lines at them, the phase column's
+ * bands, the date flags in the axis.
+ */
+function drawZoomedChrome(chart: DrawnChart): void {
+  const { svg, scale, timeline } = chart;
+  const viewBox = svg.viewBox.baseVal;
+  const domain = scale ? domainExtent(scale.bars) : undefined;
+  if (!scale || !domain || !viewBox || viewBox.width <= 0 || timeline.finish === null) {
+    axisTrack.replaceChildren();
+    phaseColumn.replaceChildren();
+    axisBar.hidden = true;
+    return;
+  }
+  axisBar.hidden = false;
+  const zoom = Number(svg.getAttribute('width')) / viewBox.width || state.zoom;
+  const ticks = axisTicks(timeline.start, timeline.finish, scale.pixelsPerDay * zoom);
+  const place = (list: readonly { date: string; label: string }[]): PlacedTick[] =>
+    list.map((tick) => ({ ...tick, x: scale.xOfDate(tick.date) })).filter((tick) => tick.x >= domain.left - 0.5 && tick.x <= domain.right + 0.5);
+  const minor = place(ticks.minor);
+  const major = place(ticks.major);
+  const flags: AxisFlag[] = [];
+  for (const line of Array.from(svg.querySelectorAll<SVGLineElement>('line.date-line'))) {
+    const kind = line.classList.contains('date-line-today') ? 'today' : 'status-date';
+    flags.push({ kind, label: kind === 'today' ? 'Today' : `Status date ${line.dataset['date'] ?? ''}`, x: Number(line.getAttribute('x1')), anchor: 'middle' });
+  }
+  // Two flags close together: the left one ends at its line, the right one starts at its own.
+  if (flags.length === 2) {
+    const [left, right] = flags[0]!.x <= flags[1]!.x ? [flags[0]!, flags[1]!] : [flags[1]!, flags[0]!];
+    flags.splice(0, 2, { ...left, anchor: 'end' }, { ...right, anchor: 'start' });
+  }
+  drawAxis(axisTrack, minor, major, flags, zoom, Number(svg.getAttribute('width')));
+  drawGridLines(svg, minor.map((tick) => tick.x), major.map((tick) => tick.x), scale.bars);
+  drawPhaseColumn(phaseColumn, phaseBands(timeline.phases, scale.bars, BAR_GAP), zoom, Number(svg.getAttribute('height')));
+  axisViewport.scrollLeft = chartBox.scrollLeft;
 }
 
 function makeBarsInteractive(chart: DrawnChart): void {
@@ -328,9 +451,10 @@ function applyZoom(): void {
     svg.setAttribute('width', String(Math.round(viewBox.width * state.zoom)));
     svg.setAttribute('height', String(Math.round(viewBox.height * state.zoom)));
   }
+  if (state.drawn) drawZoomedChrome(state.drawn);
 }
 
-// ---- header, notice and load table: DOM APIs and textContent only ----
+// ---- header and notice: DOM APIs and textContent only ----
 
 function renderHeader(timeline: Timeline): void {
   titleHeading.textContent = timeline.title ?? 'Untitled plan';
@@ -341,28 +465,6 @@ function renderHeader(timeline: Timeline): void {
   findingsButton.classList.toggle('has-warnings', timeline.findings.errors === 0 && timeline.findings.warnings > 0);
   expandAllButton.disabled = state.collapsed.size === 0;
   collapseAllButton.disabled = state.collapsed.size === timeline.phases.length;
-}
-
-function renderLoadTable(timeline: Timeline): void {
-  const heatmap = loadHeatmap(timeline);
-  loadSection.hidden = heatmap.rows.length === 0;
-  const head = element('thead');
-  const headRow = element('tr');
-  headRow.append(cell('th', 'Person', 'col'));
-  for (const week of heatmap.weeks) headRow.append(cell('th', week.slice(5), 'col', `Week of ${week}`));
-  head.append(headRow);
-  const body = element('tbody');
-  for (const row of heatmap.rows) {
-    const tableRow = element('tr');
-    tableRow.append(cell('th', row.label, 'row'));
-    for (const loadCell of row.cells) {
-      const td = cell('td', loadCell.text, undefined, loadCell.title);
-      td.className = `load-${loadCell.level}`;
-      tableRow.append(td);
-    }
-    body.append(tableRow);
-  }
-  loadTable.replaceChildren(head, body);
 }
 
 function setNotice(notice: string | undefined): void {
@@ -385,7 +487,7 @@ function reportRendered(): void {
     type: 'rendered',
     documentUri: state.documentUri,
     renderedTaskBars,
-    loadRows: chart ? loadTable.querySelectorAll('tbody tr').length : 0,
+    loadRows: chart ? chart.svg.querySelectorAll('g.load-row').length : 0,
     notice: state.notice,
   });
 }
@@ -410,14 +512,6 @@ function button(label: string, title: string, onClick: () => void): HTMLButtonEl
   created.textContent = label;
   created.title = title;
   created.addEventListener('click', onClick);
-  return created;
-}
-
-function cell(tag: 'th' | 'td', text: string, scope?: 'row' | 'col', title?: string): HTMLTableCellElement {
-  const created = element(tag);
-  created.textContent = text;
-  if (scope) created.scope = scope;
-  if (title) created.title = title;
   return created;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateScaleOf, dayNumber, ghostBarOf } from '../../client/webview/baseline-ghosts.js';
+import { ghostBarOf } from '../../client/webview/baseline-ghosts.js';
+import { chartScaleOf } from '../../client/webview/chart-scale.js';
 import { analyzePlan } from '../../server/src/analysis/analyze-plan.js';
 import { buildTimeline } from '../../server/src/render/timeline-model.js';
 import { decodeTimeline, encodeTimeline } from '../../server/src/render/timeline-wire.js';
@@ -47,20 +48,16 @@ describe('the timeline of a plan with a baseline', () => {
 
 describe('baseline ghost bars', () => {
   // A chart at 20 px a day whose Jan 4 starts at x = 100: kickoff [100, 120), build Jan 5-8 [120, 200).
-  const bars = [
-    { x: 100, width: 20, start: '2027-01-04', finish: '2027-01-04' },
-    { x: 120, width: 80, start: '2027-01-05', finish: '2027-01-08' },
-  ];
+  const box = (x: number, width: number) => ({ x, y: 0, width, height: 20 });
+  const scale = chartScaleOf(
+    [
+      { box: box(100, 20), start: '2027-01-04', finish: '2027-01-04', milestone: false },
+      { box: box(120, 80), start: '2027-01-05', finish: '2027-01-08', milestone: false },
+    ],
+    new Map(),
+  )!;
 
-  it("reads the chart's date scale back from the drawn bars", () => {
-    const scale = dateScaleOf(bars)!;
-    expect(scale.pixelsPerDay).toBe(20);
-    expect(scale.offset + scale.pixelsPerDay * dayNumber('2027-01-04')).toBe(100);
-    expect(dateScaleOf([])).toBeUndefined();
-  });
-
-  it('draws a ghost from the baselined start to the end of the baselined finish day', () => {
-    const scale = dateScaleOf(bars)!;
+  it('draws a ghost from the baselined start to the end of the baselined finish day, at the chart scale', () => {
     const task = (baselineStart?: string, baselineFinish?: string): TimelineTask => ({
       key: 't1', id: 'build', label: 'Build', phaseKey: 'p0', start: '2027-01-05', finish: '2027-01-08', duration: 4,
       milestone: false, critical: false, totalFloat: 0, status: null, owner: null, span: { start: 0, end: 1 },
@@ -71,5 +68,6 @@ describe('baseline ghost bars', () => {
     // A baseline before the chart's first bar (Jan 1, 3 days earlier) is left of it.
     expect(ghostBarOf(task('2027-01-01', '2027-01-01'), scale)).toEqual({ x: 40, width: 20 });
     expect(ghostBarOf(task(), scale)).toBeUndefined();
+    expect(ghostBarOf(task('2027-01-06', '2027-01-05'), scale)).toBeUndefined();
   });
 });
