@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { dateOfDayNumber, dayNumberOfDate } from './calendar.js';
 
 /**
  * Public holidays by country and region, from the `date-holidays` library
@@ -9,7 +10,11 @@ import Holidays from 'date-holidays';
  *
  * A holiday's date is the library's local date in the country (the first
  * ten characters of its `date`), so the answer is the same in every time
- * zone. Holidays that span several days are taken as their first day.
+ * zone. A holiday that spans several days (Russia's New Year Holiday,
+ * `01-02 P5D`: January 2 to 6) counts every one of them: from its date, as
+ * many days as its length in whole days, rounded (a daylight-saving hour
+ * adds no day; a few hours count as one day). An observed (substitute) day
+ * is a holiday of its own in the library, and counts like any other.
  */
 
 export interface CountryHoliday {
@@ -43,10 +48,15 @@ export function regionNames(country: string): CodeNames {
   return regions;
 }
 
+/** The length of a day in milliseconds, for a holiday's length. */
+const DAY_MS = 86_400_000;
+
 /**
- * The public holidays of a country (and region) in one year, in date order,
- * one per date (the first name when two fall on one day). Empty for an
- * unknown country or region: the `schema` rule reports those.
+ * The public holidays of a country (and region) that begin in one year,
+ * every day of each, in date order, one per date (the first name when two
+ * fall on one day). A holiday that begins at the end of the year may run
+ * into the next one. Empty for an unknown country or region: the `schema`
+ * rule reports those.
  */
 export function publicHolidays(country: string, region: string | undefined, year: number): readonly CountryHoliday[] {
   const key = `${country}/${region ?? ''}/${year}`;
@@ -56,9 +66,16 @@ export function publicHolidays(country: string, region: string | undefined, year
   if (countryNames().has(country) && (region === undefined || regionNames(country).has(region))) {
     const library = region === undefined ? new Holidays(country, { languages: ['en'] }) : new Holidays(country, region, { languages: ['en'] });
     const byDate = new Map<string, string>();
+    // The library reads years before 100 as 19xx and wraps those past 9999: it has no holidays for them.
+    const yearPrefix = `${String(year).padStart(4, '0')}-`;
     for (const holiday of library.getHolidays(year, 'en') || []) {
-      const date = holiday.date.slice(0, 10);
-      if (holiday.type === 'public' && !byDate.has(date)) byDate.set(date, holiday.name);
+      if (holiday.type !== 'public' || !holiday.date.startsWith(yearPrefix)) continue;
+      const first = dayNumberOfDate(holiday.date.slice(0, 10));
+      const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY_MS));
+      for (let day = first; day < first + days; day++) {
+        const date = dateOfDayNumber(day);
+        if (!byDate.has(date)) byDate.set(date, holiday.name);
+      }
     }
     holidays = [...byDate].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, name]) => ({ date, name }));
   }
@@ -67,7 +84,11 @@ export function publicHolidays(country: string, region: string | undefined, year
   return holidays;
 }
 
-/** The public holidays of the years `first` .. `last` (inclusive), in date order. */
+/**
+ * The public holidays on the days of the years `first` .. `last`
+ * (inclusive), in date order, one per date: those that begin in them, and
+ * the days in `first` of one that began the year before.
+ */
 export function publicHolidaysOfYears(
   country: string,
   region: string | undefined,
@@ -75,6 +96,15 @@ export function publicHolidaysOfYears(
   last: number,
 ): CountryHoliday[] {
   const holidays: CountryHoliday[] = [];
-  for (let year = first; year <= last; year++) holidays.push(...publicHolidays(country, region, year));
+  const firstDate = `${String(first).padStart(4, '0')}-01-01`;
+  const seen = new Set<string>();
+  // The library has no year 0 (nor before): a holiday cannot run into year 1 from it.
+  for (let year = Math.max(1, first - 1); year <= last; year++) {
+    for (const holiday of publicHolidays(country, region, year)) {
+      if (holiday.date < firstDate || seen.has(holiday.date)) continue;
+      seen.add(holiday.date);
+      holidays.push(holiday);
+    }
+  }
   return holidays;
 }
