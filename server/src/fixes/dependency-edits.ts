@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Dependency, Span } from '../model/types.js';
 import type { RuleContext } from '../rules/types.js';
-import { locateNode, parentPair } from './fix-nodes.js';
+import { locateNode, parentPair } from '../yaml/node-at-span.js';
 import { emptyScalarList, removeSeqItem, scalarToFlowMap, setMapValue } from './text-edits.js';
 import type { FixEdit } from './types.js';
 

@@ -1,4 +1,4 @@
-import { mapAtSpan } from './fix-nodes.js';
+import { mapAtSpan } from '../yaml/node-at-span.js';
 import { setMapValue } from './text-edits.js';
 import { findingData, type FixProvider, type QuickFix } from './types.js';
 

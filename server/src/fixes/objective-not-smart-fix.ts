@@ -1,6 +1,7 @@
 import type { ObjectiveField } from '../rules/quality-finding-data.js';
 import type { RuleContext } from '../rules/types.js';
-import { mapAtSpan, pairOf } from './fix-nodes.js';
+import { pairOf } from './fix-nodes.js';
+import { mapAtSpan } from '../yaml/node-at-span.js';
 import { insertMapEntries, joinEdits, setMapValue, type NewEntry } from './text-edits.js';
 import { scalarText } from '../yaml/scalar-text.js';
 import { placeholder } from '../yaml/snippet-syntax.js';

@@ -2,7 +2,7 @@ import { isMap, type YAMLMap } from 'yaml';
 import type { TaskKind } from '../model/types.js';
 import type { MissingPredecessorData, MissingSuccessorData } from '../rules/practice-finding-data.js';
 import type { Finding, RuleContext } from '../rules/types.js';
-import { mapAtSpan, seqItemAtSpan } from './fix-nodes.js';
+import { mapAtSpan, seqItemAtSpan } from '../yaml/node-at-span.js';
 import { TASK_TEMPLATES, flowIdList, freeWorkId, newTaskEntries } from './new-task.js';
 import { appendToList, insertMappingItem } from './text-edits.js';
 import { scalarText } from '../yaml/scalar-text.js';

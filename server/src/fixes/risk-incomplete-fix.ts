@@ -1,5 +1,6 @@
 import type { RiskField } from '../rules/quality-finding-data.js';
-import { mapAtSpan, pairOf } from './fix-nodes.js';
+import { pairOf } from './fix-nodes.js';
+import { mapAtSpan } from '../yaml/node-at-span.js';
 import { insertMapEntries, joinEdits, setMapValue, type NewEntry } from './text-edits.js';
 import { choice, placeholder } from '../yaml/snippet-syntax.js';
 import { findingData, type FixEdit, type FixProvider, type QuickFix } from './types.js';

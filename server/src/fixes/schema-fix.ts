@@ -1,5 +1,6 @@
 import { isScalar } from 'yaml';
-import { pairOf, pairWithKeyAtSpan } from './fix-nodes.js';
+import { pairOf } from './fix-nodes.js';
+import { pairWithKeyAtSpan } from '../yaml/node-at-span.js';
 import { replaceScalar } from './text-edits.js';
 import { findingData, type FixProvider, type QuickFix } from './types.js';
 

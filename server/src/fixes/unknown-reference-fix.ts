@@ -1,4 +1,4 @@
-import { scalarAtSpan } from './fix-nodes.js';
+import { scalarAtSpan } from '../yaml/node-at-span.js';
 import { replaceScalar } from './text-edits.js';
 import { findingData, type FixEdit, type FixProvider, type QuickFix } from './types.js';
 

@@ -67,7 +67,8 @@ export function isNodeValue(value: unknown): value is Node {
   return isScalar(value) || isMap(value) || isSeq(value) || isAlias(value);
 }
 
-function trimEnd(text: string, start: number, end: number): number {
+/** `end` moved back over white space, not before `start`. */
+export function trimEnd(text: string, start: number, end: number): number {
   let result = Math.min(end, text.length);
   while (result > start && isWhitespace(text.charCodeAt(result - 1))) result--;
   return result;
@@ -150,35 +151,6 @@ function containsOffset(text: string, node: Node, offset: number): boolean {
   const range = node.range;
   if (!range || isEmpty(node)) return false;
   return range[0] <= offset && offset <= contentEnd(text, node);
-}
-
-/** The scalar whose range is exactly `span`, if there is one (ids are such scalars). */
-export function scalarWithSpan(text: string, root: unknown, span: Span): Scalar | undefined {
-  const path = pathAtOffset(text, root, span.start);
-  for (let index = path.length - 1; index >= 0; index--) {
-    const step = path[index];
-    if (step?.kind !== 'node' || !isScalar(step.node)) continue;
-    const range = step.node.range;
-    if (range && range[0] === span.start && range[1] === span.end) return step.node;
-  }
-  return undefined;
-}
-
-/** The node whose range starts and ends where `span` does (model spans are node ranges). */
-export function nodeWithSpan(text: string, root: unknown, span: Span): Node | undefined {
-  for (const step of pathAtOffset(text, root, span.start)) {
-    if (step.kind !== 'node') continue;
-    const range = step.node.range;
-    if (range && range[0] === span.start && range[1] === span.end) return step.node;
-  }
-  return undefined;
-}
-
-/** A model span cut back to the content of its node (no trailing comments or blank lines). */
-export function trimmedSpan(text: string, root: unknown, span: Span): Span {
-  const node = nodeWithSpan(text, root, span);
-  if (node) return { start: span.start, end: contentEnd(text, node) };
-  return { start: span.start, end: trimEnd(text, span.start, span.end) };
 }
 
 /** The text an id edit may replace: inside the quotes of a quoted scalar. */

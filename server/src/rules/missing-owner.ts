@@ -2,7 +2,8 @@ import type { PlanModel, Span, TaskKind } from '../model/types.js';
 import type { Symbols } from '../model/symbols.js';
 import type { OwnedItemKind } from './quality-finding-data.js';
 import { itemLabel } from './quality-text.js';
-import { isUnwritten, itemAnchor, mapAt } from './quality-yaml.js';
+import { isUnwritten, itemAnchor } from './quality-yaml.js';
+import { mapAtSpan } from '../yaml/node-at-span.js';
 import { ROLE_KEYWORDS, peopleWithRole, unique } from './role-suggestions.js';
 import type { Finding, Rule } from './types.js';
 
@@ -21,7 +22,7 @@ export const missingOwnerRule: Rule = {
     const manager = declaredManager(model, symbols);
     // An owner written in the wrong form is the schema rule's to report.
     const hasOwner = (item: { readonly owner?: unknown; readonly span: Span }): boolean =>
-      item.owner !== undefined || !isUnwritten(mapAt(parsed, item.span), 'owner');
+      item.owner !== undefined || !isUnwritten(mapAtSpan(parsed.doc, item.span), 'owner');
     // A phase's owner covers each of its tasks: ask once per phase, and skip its tasks.
     const phaseHasOwner = model.phases.map((phase) => hasOwner(phase));
     const suggestionsByKind = new Map<TaskKind, readonly string[]>();

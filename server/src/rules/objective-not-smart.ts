@@ -1,7 +1,8 @@
 import type { Objective, PlanModel } from '../model/types.js';
 import type { ObjectiveField, SmartCriterion } from './quality-finding-data.js';
 import { itemLabel, joinWords } from './quality-text.js';
-import { isUnwritten, itemAnchor, mapAt } from './quality-yaml.js';
+import { isUnwritten, itemAnchor } from './quality-yaml.js';
+import { mapAtSpan } from '../yaml/node-at-span.js';
 import type { Finding, Rule } from './types.js';
 
 /** A statement needs at least this many words to be Specific. */
@@ -48,7 +49,7 @@ export const objectiveNotSmartRule: Rule = {
     let dueExample: string | undefined;
     const dueExampleOnce = (): string => (dueExample ??= dueExampleFor(model));
     for (const objective of model.objectives) {
-      const map = mapAt(parsed, objective.span);
+      const map = mapAtSpan(parsed.doc, objective.span);
       const written = (key: ObjectiveField): boolean => !isUnwritten(map, key);
       const failures = smartFailures(objective, written, dueExampleOnce);
       if (failures.length === 0) continue;

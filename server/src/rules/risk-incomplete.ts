@@ -1,6 +1,7 @@
 import type { RiskField } from './quality-finding-data.js';
 import { itemLabel, joinWords } from './quality-text.js';
-import { isUnwritten, itemAnchor, mapAt } from './quality-yaml.js';
+import { isUnwritten, itemAnchor } from './quality-yaml.js';
+import { mapAtSpan } from '../yaml/node-at-span.js';
 import type { Finding, Rule } from './types.js';
 
 const RISK_FIELDS: readonly RiskField[] = ['likelihood', 'impact', 'mitigation'];
@@ -17,7 +18,7 @@ export const riskIncompleteRule: Rule = {
   summary: 'a risk lacks likelihood, impact or mitigation',
   *check({ parsed, model }): Iterable<Finding> {
     for (const risk of model.risks) {
-      const map = mapAt(parsed, risk.span);
+      const map = mapAtSpan(parsed.doc, risk.span);
       // Unwritten includes blank (`mitigation: ""`), which the model keeps but which says nothing.
       const missingFields = RISK_FIELDS.filter((key) => isUnwritten(map, key) && !risk[key]?.value.trim());
       if (missingFields.length === 0) continue;

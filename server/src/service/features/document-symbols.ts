@@ -5,7 +5,8 @@ import { formatDuration } from '../../model/values.js';
 import { asMap, entry } from '../../model/yaml-nodes.js';
 import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 import { spanToRange } from '../diagnostics.js';
-import { contentSpan, isEmpty, isNodeValue, trimmedSpan } from '../../parse/syntax-nodes.js';
+import { contentSpan, isEmpty, isNodeValue } from '../../parse/syntax-nodes.js';
+import { trimmedSpan } from '../../yaml/node-at-span.js';
 
 /**
  * The outline and breadcrumbs of a plan:

@@ -25,7 +25,7 @@ import {
 } from '../../render/schedule-text.js';
 import { keyDescriptionAt, type KeyDescription } from './schema-descriptions.js';
 import { holidayHoverAt } from './holiday-hover.js';
-import { trimmedSpan } from '../../parse/syntax-nodes.js';
+import { trimmedSpan } from '../../yaml/node-at-span.js';
 
 export interface HoverOptions {
   /** Where the rule pages live (`defaultRuleDocsBase()` or a configured URL), ending in `/`. */

@@ -4,7 +4,7 @@ import type { Span } from '../../model/types.js';
 import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 import { formatNumber, longDate, shortDate, workingDays, yearOf } from '../../render/schedule-text.js';
 import type { TaskProgress } from '../../schedule/progress.js';
-import { trimmedSpan } from '../../parse/syntax-nodes.js';
+import { trimmedSpan } from '../../yaml/node-at-span.js';
 
 /**
  * The computed dates of each task, written after its `name` (or after its

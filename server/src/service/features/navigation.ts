@@ -14,7 +14,8 @@ import { ID_PATTERN } from '../../model/values.js';
 import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 import { spanToRange } from '../diagnostics.js';
 import { idAtOffset, occurrencesOf, type IdAtOffset } from './id-occurrences.js';
-import { scalarWithSpan, trimmedSpan, unquotedSpan } from '../../parse/syntax-nodes.js';
+import { unquotedSpan } from '../../parse/syntax-nodes.js';
+import { scalarAtSpan, trimmedSpan } from '../../yaml/node-at-span.js';
 
 /**
  * Go to definition, find references, document highlights and rename for
@@ -169,7 +170,7 @@ function takenMessage(target: IdAtOffset, renamed: Declaration | undefined, take
  * layout an edit of the id alone cannot keep.
  */
 function editableSpan(analysis: PlanAnalysis, span: Span): Span | undefined {
-  const scalar = scalarWithSpan(analysis.parsed.text, analysis.parsed.doc.contents, span);
+  const scalar = scalarAtSpan(analysis.parsed.doc.contents, span);
   if (!scalar) return span;
   if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED') return undefined;
   return unquotedSpan(scalar, span);
