@@ -3,8 +3,12 @@
 // extension host drives it: it posts the server's `crmplan/timeline` answers (made in-process by
 // the server's own code) and reads the page's DOM and the messages the page posts back
 // (client/src/preview/messages.ts). Checks:
-// - a small plan with a known overallocation: one bar per dated task, one load row per person,
-//   the overallocated week marked with text ("!"), not colour only;
+// - a small plan with a known overallocation: one bar per dated task, one load row per person
+//   under the chart, the overallocated days (and no others) marked with a hatch, not colour only;
+// - load rows on the chart's axis (Europe/Berlin, across a clock change): every load run and week
+//   line within 1 px of the x Mermaid gives the same date, at 100% and zoomed in; overallocated
+//   runs hatched and above the capacity line, leave striped, tooltips with hours, capacity and
+//   tasks, the plan's strings as text only;
 // - a generated 1,000-task plan starts with one summary bar per phase; a click expands exactly
 //   that phase; "Expand all" draws every bar; both survive a new timeline for the same document;
 // - a click on a task bar posts "reveal" with that task's key (whose span is the task's id);
@@ -131,23 +135,26 @@ async function checkSmallPlan(browser, site, modules) {
   const bars = await drawnBarKeys(page);
   check(`${name}: one task bar per dated task (${expectedBars.length})`, same(bars, expectedBars) && report.renderedTaskBars === expectedBars.length, `drawn ${shown(bars)}, reported ${report.renderedTaskBars}`);
 
-  const table = await page.evaluate(() => {
-    const weeks = [...document.querySelectorAll('.load-table thead th[title]')].map((cell) => cell.title.replace('Week of ', ''));
-    const rows = [...document.querySelectorAll('.load-table tbody tr')].map((row) => ({
-      person: row.querySelector('th')?.textContent,
-      cells: [...row.querySelectorAll('td')].map((cell) => ({ text: cell.textContent, over: cell.classList.contains('load-over') })),
-    }));
-    return { weeks, rows };
-  });
+  const rows = await page.evaluate(() =>
+    [...document.querySelectorAll('#app svg g.load-row')].map((row) => ({
+      person: row.querySelector('.load-person')?.textContent,
+      runs: [...row.querySelectorAll('g.load-run')].map((run) => ({
+        from: run.dataset.from,
+        to: run.dataset.to,
+        over: run.classList.contains('load-over'),
+        hatched: run.querySelector('rect.load-over-mark') !== null,
+      })),
+    })),
+  );
   const people = timeline.people.map((person) => person.label);
-  check(`${name}: the load table has one row per person (${people.length})`, same(table.rows.map((row) => row.person), people) && report.loadRows === people.length, shown(table.rows.map((row) => row.person)));
-  const overallocated = timeline.people.flatMap((person) => person.weeks.filter((week) => week.overallocated).map((week) => `${person.label} ${week.week}`));
-  const markedWithText = table.rows.flatMap((row) => row.cells.flatMap((cell, index) => (/!/.test(cell.text) ? [`${row.person} ${table.weeks[index]}`] : [])));
-  const markedWithClass = table.rows.flatMap((row) => row.cells.flatMap((cell, index) => (cell.over ? [`${row.person} ${table.weeks[index]}`] : [])));
+  check(`${name}: one load row per person (${people.length}) under the chart`, same(rows.map((row) => row.person), people) && report.loadRows === people.length, shown(rows.map((row) => row.person)));
+  // The schedule's one overallocation (see overallocated.crmplan.yaml): Dana Lee, Jan 11-15.
+  const overallocated = rows.flatMap((row) => row.runs.filter((run) => run.over).map((run) => `${row.person} ${run.from}..${run.to}`));
+  const hatched = rows.flatMap((row) => row.runs.filter((run) => run.hatched).map((run) => `${row.person} ${run.from}..${run.to}`));
   check(
-    `${name}: the overallocated week (${overallocated.join(', ')}) and no other is marked with text "!" (and its class)`,
-    same(overallocated, ['Dana Lee 2027-01-11']) && same(markedWithText, overallocated) && same(markedWithClass, overallocated),
-    `marked with text: ${shown(markedWithText)}, with the class: ${shown(markedWithClass)}`,
+    `${name}: the overallocated days (Dana Lee 2027-01-11..2027-01-15) and no others are marked, with a hatch besides the colour`,
+    same(overallocated, ['Dana Lee 2027-01-11..2027-01-15']) && same(hatched, overallocated),
+    `marked: ${shown(overallocated)}, hatched: ${shown(hatched)}`,
   );
 
   // Click to reveal: the message names the bar's task, whose span is where its id is written.
@@ -329,7 +336,7 @@ async function checkHostilePlan(browser, site, modules) {
     return {
       svgTexts: svg ? [...svg.querySelectorAll('text')].map((node) => node.textContent.trim()) : [],
       title: document.querySelector('.plan-title').textContent,
-      people: [...document.querySelectorAll('.load-table tbody th')].map((cell) => cell.textContent),
+      people: [...document.querySelectorAll('#app svg g.load-row .load-person')].map((label) => label.textContent),
       dangerous: everything
         .filter((node) => ['img', 'script', 'iframe', 'foreignobject', 'object', 'embed'].includes(node.localName.toLowerCase()))
         .filter((node) => !(node.localName === 'script' && pageScripts.includes(node.src)))
@@ -431,6 +438,188 @@ async function checkBaselineGhosts(browser, site, modules) {
   await page.close();
 }
 
+// ---- load rows on the chart's own axis ----
+
+// Mon 2027-03-15 .. Fri 2027-04-09, across the clock change of Sun 2027-03-28 in Berlin (a
+// 23-hour day: a page that placed dates in UTC would be an hour, over a pixel, off after it).
+// Dana (8 h a day): week 1 full time; week 2 full time plus a review at 50% (12 h: overallocated);
+// week 3 full time, on leave Wed-Thu Mar 31 - Apr 1 (work on leave: overallocated). Sam (50%, 4 h
+// a day): week 2 at 50% (4 h of 4 h), the site visit Mar 31 - Apr 1 at 50%, week 4 full time (8 h
+// of 4 h: overallocated). Every run starts and ends where some bar does, so Mermaid's own bars say
+// where each run must be. The names and the leave note are hostile: they must stay text.
+const LOAD_PLAN = `crmplan: 1
+plan: {name: Load on the axis, start: 2027-03-15}
+people:
+  - id: dana
+    name: 'Dana <img src=x onerror="window.__pwned=true">'
+    leave: [{from: 2027-03-31, to: 2027-04-01, note: '<script>evil()</script> dentist'}]
+  - {id: sam, name: Sam Ortiz, capacity: 50%}
+phases:
+  - id: p
+    name: Work
+    tasks:
+      - {id: w1, name: Week 1, duration: 1w, assign: [{person: dana}]}
+      - {id: w2, name: Week 2, duration: 1w, depends_on: [w1], assign: [{person: dana}, {person: sam, load: 50%}]}
+      - {id: review, name: Week 2 review, duration: 1w, depends_on: [w1], assign: [{person: dana, load: 50%}]}
+      - {id: w3, name: Week 3, duration: 1w, depends_on: [w2, review], assign: [{person: dana}]}
+      - {id: visit, name: Site visit, duration: 2d, depends_on: [{task: w2, lag: 2d}], assign: [{person: sam, load: 50%}]}
+      - {id: w4, name: Week 4, duration: 1w, depends_on: [w3], assign: [{person: sam}]}
+`;
+
+async function checkLoadOnAxis(browser, site, modules) {
+  const name = 'load rows on the axis';
+  const uri = 'file:///work/load.crmplan.yaml';
+  const { timeline } = modules.timelineResult(uri, LOAD_PLAN);
+  // Wide, so the clock change matters: over these 26 days (623 hours) on ~2,550 px, placing the
+  // dates in UTC would put Mon Mar 29 about 1.9 px off (12 of 16,198 parts of the width).
+  const page = await browser.newPage({ viewport: { width: 2900, height: 800 }, timezoneId: 'Europe/Berlin' });
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.addInitScript(() => {
+    window.__pwned = false;
+    window.evil = () => {
+      window.__pwned = true;
+    };
+  });
+  const preview = await previewPage(page, site);
+  const report = await preview.post(timelineMessage(uri, timeline));
+  const dated = timeline.tasks.filter((task) => task.start !== null && !task.milestone).map(({ key, start, finish }) => ({ key, start, finish }));
+
+  /** In the page: where Mermaid's bars and the load rows are on screen (client px, so at the page's zoom). */
+  const measure = () =>
+    page.evaluate((tasks) => {
+      const nextDay = (date) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      // Mermaid's x for a date: a bar starting on it, or ending the day before it.
+      const xOfDate = {};
+      for (const task of tasks) {
+        const box = document.querySelector(`#app svg rect.task[id$="-${task.key}"]`)?.getBoundingClientRect();
+        if (!box) continue;
+        (xOfDate[task.start] ??= []).push(box.left);
+        (xOfDate[nextDay(task.finish)] ??= []).push(box.right);
+      }
+      const capacityLines = new Map([...document.querySelectorAll('#app svg g.load-row')].map((row) => [row, row.querySelector('line.load-capacity').getBoundingClientRect().top]));
+      const rows = [...document.querySelectorAll('#app svg g.load-row')].map((row) => ({
+        person: row.querySelector('.load-person').textContent,
+        label: row.getAttribute('aria-label'),
+        runs: [...row.querySelectorAll('g.load-run')].map((run) => {
+          const shape = run.querySelector('rect.load-bar') ?? run.querySelector('rect.load-off-box');
+          const box = shape.getBoundingClientRect();
+          const bar = run.querySelector('rect.load-bar');
+          const mark = run.querySelector('rect.load-over-mark');
+          const patternId = /^url\(#(.+)\)$/.exec(mark?.getAttribute('fill') ?? '')?.[1];
+          return {
+            from: run.dataset.from,
+            to: run.dataset.to,
+            left: box.left,
+            right: box.right,
+            over: run.classList.contains('load-over'),
+            off: run.querySelector('rect.load-off-box') !== null,
+            hatch: patternId !== undefined && document.getElementById(patternId)?.localName === 'pattern',
+            barFill: bar ? getComputedStyle(bar).fill : null,
+            aboveLine: bar ? bar.getBoundingClientRect().top < capacityLines.get(row) - 0.5 : false,
+            title: run.querySelector(':scope > title')?.textContent ?? '',
+          };
+        }),
+      }));
+      const weeks = [...document.querySelectorAll('#app svg line.load-week-line')].map((line) => ({ week: line.dataset.week, x: line.getBoundingClientRect().left }));
+      const heading = document.querySelector('#app svg .load-heading')?.textContent ?? '';
+      return { xOfDate, rows, weeks, heading };
+    }, dated);
+  /** Every run edge and week line against Mermaid's x for the same date; the largest gap in px. */
+  const alignment = ({ xOfDate, rows, weeks }) => {
+    const nextDay = (date) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const gaps = [];
+    const missing = [];
+    const compare = (date, x, what) => {
+      const known = xOfDate[date];
+      if (!known) return missing.push(`${what} ${date}`);
+      gaps.push({ what: `${what} ${date}`, gap: Math.max(...known.map((barX) => Math.abs(barX - x))) });
+    };
+    for (const row of rows) {
+      for (const run of row.runs) {
+        compare(run.from, run.left, `${row.person.slice(0, 4)} run start`);
+        compare(nextDay(run.to), run.right, `${row.person.slice(0, 4)} run end`);
+      }
+    }
+    for (const week of weeks) compare(week.week, week.x, 'week line');
+    const worst = gaps.reduce((max, entry) => (entry.gap > max.gap ? entry : max), { what: 'none', gap: 0 });
+    return { count: gaps.length, worst, missing };
+  };
+
+  const at100 = await measure();
+  const people = timeline.people.map((person) => person.label);
+  check(`${name}: one row per person, named as text (${people.length})`, report.loadRows === 2 && same(at100.rows.map((row) => row.person), people), shown(at100.rows.map((row) => row.person)));
+  const aligned = alignment(at100);
+  check(
+    `${name}: every run edge and Monday line (${aligned.count}) is within 1 px of Mermaid's x for its date, across the clock change (worst ${aligned.worst.gap.toFixed(2)} px: ${aligned.worst.what})`,
+    aligned.count >= 20 && aligned.worst.gap <= 1 && aligned.missing.length === 0 && at100.weeks.length === 4,
+    shown({ ...aligned, weeks: at100.weeks.length }),
+  );
+  const runsOf = (measured, index) => measured.rows[index]?.runs ?? [];
+  const danaRuns = runsOf(at100, 0).map(({ from, to, over, off }) => [from, to, over, off]);
+  const samRuns = runsOf(at100, 1).map(({ from, to, over, off }) => [from, to, over, off]);
+  check(
+    `${name}: the runs are the schedule's, day by day (Dana over in week 2 and on leave; Sam over in week 4)`,
+    same(danaRuns, [
+      ['2027-03-15', '2027-03-19', false, false],
+      ['2027-03-22', '2027-03-26', true, false],
+      ['2027-03-29', '2027-03-30', false, false],
+      ['2027-03-31', '2027-04-01', true, true],
+      ['2027-04-02', '2027-04-02', false, false],
+    ]) &&
+      same(samRuns, [
+        ['2027-03-22', '2027-03-26', false, false],
+        ['2027-03-31', '2027-04-01', false, false],
+        ['2027-04-05', '2027-04-09', true, false],
+      ]),
+    shown({ danaRuns, samRuns }),
+  );
+  const allRuns = at100.rows.flatMap((row) => row.runs);
+  const overRuns = allRuns.filter((run) => run.over);
+  const plainFills = new Set(allRuns.filter((run) => !run.over && run.barFill).map((run) => run.barFill));
+  check(
+    `${name}: overallocated runs (${overRuns.length}) are hatched, rise above the capacity line and have another colour; no other run is hatched or above it`,
+    overRuns.length === 3 && overRuns.every((run) => run.hatch && run.aboveLine && !plainFills.has(run.barFill)) && allRuns.filter((run) => !run.over).every((run) => !run.hatch && !run.aboveLine),
+    shown(allRuns.map(({ from, over, hatch, aboveLine, barFill }) => ({ from, over, hatch, aboveLine, barFill }))),
+  );
+  const leave = runsOf(at100, 0)[3];
+  check(
+    `${name}: the leave is striped and its tooltip says so, with the note as text`,
+    leave?.off === true && leave.title.includes('On leave 2027-03-31 – 2027-04-01: <script>evil()</script> dentist') && leave.title.includes('0 h available'),
+    shown(leave),
+  );
+  const review = runsOf(at100, 0)[1];
+  check(
+    `${name}: a run's tooltip has the dates, hours, capacity and tasks ("${review?.title.replace(/\n/g, ' / ')}")`,
+    review?.title.includes('Mon 2027-03-22 – Fri 2027-03-26') && review.title.includes('12 h a day assigned of 8 h available (150%)') &&
+      review.title.includes('Overallocated') && review.title.includes('Tasks: Week 2, Week 2 review'),
+    shown(review),
+  );
+  check(
+    `${name}: the unit is stated once, in the heading, and the rows say what they hold to a screen reader`,
+    /hours assigned ÷ the person’s capacity/.test(at100.heading) && at100.rows[1]?.label === 'Sam Ortiz: load on 12 working days, overallocated on 5 days',
+    shown({ heading: at100.heading, label: at100.rows[1]?.label }),
+  );
+
+  await page.click('button[title="Zoom in"]');
+  await page.click('button[title="Zoom in"]');
+  const zoomed = await measure();
+  const alignedZoomed = alignment(zoomed);
+  const widthRatio = (zoomed.rows[0].runs[0].right - zoomed.rows[0].runs[0].left) / (at100.rows[0].runs[0].right - at100.rows[0].runs[0].left);
+  check(
+    `${name}: zoomed in (x${widthRatio.toFixed(2)}) the rows stay within 1 px of the bars (worst ${alignedZoomed.worst.gap.toFixed(2)} px)`,
+    widthRatio > 1.4 && alignedZoomed.count === aligned.count && alignedZoomed.worst.gap <= 1,
+    shown(alignedZoomed),
+  );
+  const pwned = await page.evaluate(() => window.__pwned);
+  check(`${name}: nothing from the plan ran (no dialog, window.__pwned still false)`, dialogs.length === 0 && pwned === false, shown({ dialogs, pwned }));
+  await checkNoViolations(name, { preview });
+  await page.close();
+}
+
 // ---- VS Code's Markdown preview: the crmplan-gantt block drawn by the preview script ----
 
 async function checkMarkdownPreview(browser, site, modules) {
@@ -495,7 +684,7 @@ async function main() {
   const site = await previewSite();
   const browser = await launchHeadlessChromium();
   try {
-    for (const [name, scenario] of [['small plan', checkSmallPlan], ['1,000-task plan', checkLargePlan], ['hostile names', checkHostilePlan], ['narrow column (320 px)', checkNarrowColumn], ['baseline ghosts', checkBaselineGhosts], ['Markdown preview (crmplan-gantt block)', checkMarkdownPreview]]) {
+    for (const [name, scenario] of [['small plan', checkSmallPlan], ['1,000-task plan', checkLargePlan], ['hostile names', checkHostilePlan], ['narrow column (320 px)', checkNarrowColumn], ['baseline ghosts', checkBaselineGhosts], ['load rows on the axis', checkLoadOnAxis], ['Markdown preview (crmplan-gantt block)', checkMarkdownPreview]]) {
       // A step that throws (a button that is gone, a page that never answers) fails its scenario, not the run.
       await scenario(browser, site, modules).catch((error) => check(`${name}: the scenario ran to its end`, false, String(error?.message ?? error).split('\n')[0]));
     }
