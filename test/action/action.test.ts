@@ -228,7 +228,7 @@ describe('the comment reads well on GitHub', () => {
       await writeFile(path.join(dir, PLAN_PATH), `${OTHER_TYPO}# edited by an earlier step\n`);
       const second = await run({ workspace: dir, event: pullRequestEvent(baseSha), inputs: { 'fail-on': 'none', 'comment-diff': 'false', 'full-chart': 'true' } });
       expect(second.status, second.stdout).toBe(0);
-      expect(second.summary).toMatch(/^  - error, line 14: /m);
+      expect(second.summary).toMatch(/^ {2}- error, line 14: /m);
       expect(second.summary).toContain(`](${blob}/${baseSha}/plans/rollout.crmplan.yaml#L15)`);
       expect(second.summary).toMatch(/^Kickoff :crit, t0, 2027-01-04, 2027-01-04$/m);
       expect(second.summary).not.toContain('not shown');
