@@ -56,4 +56,15 @@ describe('diff against the baseline', () => {
     expect(markdown).toContain('Project finish: 2027-03-10 (baseline) → 2027-03-10, on baseline.');
     expect(markdown).toContain('| milestone | `go-live` Go-live | 2027-03-10 | 2027-03-10 | on baseline |');
   });
+
+  it('says so when the baseline records no finish, so the finish against it is never silently missing', () => {
+    // build 3d -> 5d: build Mar 3-9, +2 against its baseline; the block has no `finish:`.
+    const noFinish = BASELINE.replace('  finish: 2027-03-08\n', '');
+    const after = analyzePlan(`${PLAN.replace('duration: 3d', 'duration: 5d')}${noFinish}`);
+    const diff = diffPlans(analyzePlan(`${PLAN}${noFinish}`), after);
+    expect(diff.baseline?.finish).toBeNull();
+    const markdown = diffToMarkdown([{ path: 'plan.crmplan.yaml', basePath: null, diff, head: after }], { gantt: () => undefined });
+    expect(markdown).toContain('Against the baseline of 2027-02-20:\n\nThe baseline records no project finish (`crmplan baseline` writes one).\n');
+    expect(markdown).toContain('| task | `build` Build | 2027-03-05 | 2027-03-09 | 2 working days later |');
+  });
 });
