@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWebviewMessage } from '../../client/src/preview/messages.js';
 import { localIsoDate, previewContentSecurityPolicy, previewHtml } from '../../client/src/preview/preview-html.js';
-import { loadHeatmap, OVERALLOCATED_MARK } from '../../client/webview/load-heatmap.js';
 import {
   barKeyFromElementId,
   collapsedPhasesFor,
@@ -63,53 +62,6 @@ describe('the preview page Content Security Policy', () => {
     expect(html.match(/<script nonce="N0nce" src=/g)).toHaveLength(2);
     expect(html).toContain('preview.js?a=1&amp;b=&quot;2&quot;');
     expect(html.indexOf('mermaid.min.js')).toBeLessThan(html.indexOf('preview.js'));
-  });
-});
-
-describe('the resource load heat map', () => {
-  const person: TimelinePerson = {
-    key: 'r0', id: 'dana', label: 'Dana <b>', weeks: [
-      { week: '2027-01-11', loadHours: 48, capacityHours: 40, overallocated: true, taskKeys: ['t0', 't1'] },
-      { week: '2027-01-04', loadHours: 20, capacityHours: 40, overallocated: false, taskKeys: ['t0'] },
-    ],
-  };
-  const other: TimelinePerson = {
-    key: 'r1', id: 'sam', label: 'Sam', weeks: [{ week: '2027-01-18', loadHours: 3.5, capacityHours: 0, overallocated: false, taskKeys: [] }],
-  };
-  const heatmap = loadHeatmap(timeline(2, 1, [person, other]));
-
-  it('has one column per week of the plan, ascending, and one row per person', () => {
-    expect(heatmap.weeks).toEqual(['2027-01-04', '2027-01-11', '2027-01-18', '2027-01-25']);
-    expect(heatmap.rows.map((row) => row.label)).toEqual(['Dana <b>', 'Sam']);
-  });
-
-  it('shows load against capacity, and marks overallocation with text, not only colour', () => {
-    const [first, second, third] = heatmap.rows[0]!.cells;
-    expect(first).toMatchObject({ text: '50%', level: 'medium', overallocated: false });
-    expect(second).toMatchObject({ text: `120% ${OVERALLOCATED_MARK}`, level: 'over', overallocated: true });
-    expect(second?.title).toContain('48 h of 40 h (120%)');
-    expect(second?.title).toContain('overallocated');
-    expect(second?.title).toContain('tasks: Task 0, Task 1');
-    expect(third).toMatchObject({ text: '', level: 'none' });
-  });
-
-  it('shows hours when a person has no capacity that week', () => {
-    expect(heatmap.rows[1]!.cells[2]).toMatchObject({ text: '3.5 h', level: 'full' });
-    expect(heatmap.rows[1]!.cells[2]?.title).toContain('(no capacity)');
-  });
-
-  it('shows a person\'s days off: "off" in a week without work, and in the tooltip of a week with work', () => {
-    const away: TimelinePerson = {
-      key: 'r2', id: 'lee', label: 'Lee', weeks: [
-        { week: '2027-01-04', loadHours: 24, capacityHours: 24, overallocated: false, taskKeys: ['t0'], daysOff: 2 },
-        { week: '2027-01-11', loadHours: 0, capacityHours: 0, overallocated: false, taskKeys: [], daysOff: 5 },
-      ],
-    };
-    const [first, second] = loadHeatmap(timeline(2, 1, [away])).rows[0]!.cells;
-    expect(first).toMatchObject({ text: '100%', level: 'full' });
-    expect(first?.title).toContain('2 days off (leave, holidays or weekdays off)');
-    expect(second).toMatchObject({ text: 'off', level: 'none' });
-    expect(second?.title).toBe('Lee, week of 2027-01-11: no work; 5 days off (leave, holidays or weekdays off)');
   });
 });
 
