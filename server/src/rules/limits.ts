@@ -61,7 +61,7 @@ function textLimitFinding(problem: TextLimitProblem): Finding {
   }
 }
 
-const DATE_KEYS: ReadonlySet<string> = new Set(['start', 'deadline', 'date', 'due']);
+const DATE_KEYS: ReadonlySet<string> = new Set(['start', 'deadline', 'date', 'due', 'status_date', 'actual_start', 'actual_finish', 'finish', 'from', 'to']);
 const DURATION_KEYS: ReadonlySet<string> = new Set(['duration', 'lag']);
 const DUE_AFTER = /^(\d+[dw])\s+after\s/;
 
