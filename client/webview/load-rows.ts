@@ -173,20 +173,21 @@ export interface RunShape {
 
 /**
  * The shapes of one run whose days span [x0, x1) in a strip at
- * [stripTop, stripTop + strip): a striped day-off box over the whole strip
- * when the person is off, and a bar from the bottom whose height is the
- * share of capacity (the whole strip when there is work but no capacity).
+ * [stripTop, stripTop + strip), in drawing order: a bar from the bottom
+ * whose height is the share of capacity (the whole strip when there is
+ * work but no capacity), then a striped day-off box over the whole strip
+ * when the person is off (over the bar: work on leave shows both, cross-hatched).
  */
 export function runShapes(segment: LoadSegment, x0: number, x1: number, stripTop: number): RunShape[] {
   const { strip, capacityLine, maxShare } = LOAD_GEOMETRY;
   const width = Math.max(x1 - x0, 0);
   const bottom = stripTop + strip;
   const shapes: RunShape[] = [];
-  if (segment.off) shapes.push({ kind: 'off', x: x0, y: stripTop, width, height: strip });
   if (segment.hours > 0) {
     const height = segment.share === undefined ? strip : Math.min(segment.share, maxShare) * capacityLine * strip;
     shapes.push({ kind: 'bar', x: x0, y: bottom - height, width, height });
   }
+  if (segment.off) shapes.push({ kind: 'off', x: x0, y: stripTop, width, height: strip });
   return shapes;
 }
 
@@ -278,7 +279,7 @@ export function drawLoadRows(svg: SVGSVGElement, timeline: Timeline, scale: Char
           run.append(hatch);
         }
       }
-      if (segment.off && segment.hours === 0 && x1 - x0 >= 36) {
+      if (segment.off && x1 - x0 >= 36) {
         const word = svgElement('text', 'load-off-word');
         setNumbers(word, { x: (x0 + x1) / 2, y: stripTop + strip / 2 + 4 });
         word.setAttribute('text-anchor', 'middle');

@@ -82,12 +82,12 @@ describe('the shapes of a run', () => {
     expect(runShapes(segment({ hours: 40, share: 5, over: true }), 0, 10, 0)[0]!.height).toBeCloseTo(strip, 9);
   });
 
-  it('is a striped box over the strip on a day off, with a full bar when there is work anyway', () => {
+  it('is a striped box over the strip on a day off, drawn over a full bar when there is work anyway', () => {
     const off = { kind: 'leave', from: '2027-01-04', to: '2027-01-08' } as const;
     expect(runShapes(segment({ hours: 0, capacity: 0, share: undefined, off }), 0, 10, 0)).toEqual([{ kind: 'off', x: 0, y: 0, width: 10, height: strip }]);
     expect(runShapes(segment({ hours: 4, capacity: 0, share: undefined, off, over: true }), 0, 10, 0).map((shape) => [shape.kind, shape.height])).toEqual([
-      ['off', strip],
       ['bar', strip],
+      ['off', strip],
     ]);
   });
 });
