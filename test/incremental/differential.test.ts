@@ -30,7 +30,16 @@ const planFiles = ['samples', 'samples/with-problems', 'test/fixtures'].flatMap(
 const bases: { readonly name: string; readonly text: string }[] = [
   ...planFiles.map((file) => ({ name: file, text: readFileSync(file, 'utf8') })),
   { name: 'generated 120 tasks', text: generatePlan(120) },
+  // Findings of the limits rule spread through a plan, kept per node after an edit (rules/node-findings.ts).
+  { name: 'generated 60 tasks, values over the limits', text: overLimits(generatePlan(60)) },
 ];
+
+/** Durations over 100 years on every seventh task, and a deadline in 1800 on every eleventh. */
+function overLimits(text: string): string {
+  return text
+    .replace(/(- id: t(\d+)\n(?: {8}.*\n)*? {8}duration: )\d+d/g, (whole, head: string, task: string) => (Number(task) % 7 === 3 ? `${head}30000d` : whole))
+    .replace(/(- id: t(\d+)\n)/g, (whole, head: string, task: string) => (Number(task) % 11 === 5 ? `${head}        deadline: 1800-01-01\n` : whole));
+}
 
 /**
  * The next edit of a chain. Most edits that leave the YAML broken are

@@ -81,12 +81,29 @@ export function runRules(context: RuleContext, settings: AnalysisSettings = {}, 
     if (notRead && rule.name !== limitsRule.name) continue;
     const configured = planSettings.get(rule.name) ?? settings.rules?.[rule.name];
     if (configured === 'off') continue;
-    for (const finding of rule.check(context)) {
+    for (const finding of checked(rule, context)) {
       findings.push({ ...finding, severity: configured ?? finding.severity ?? rule.defaultSeverity });
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { ...context, findings };
+}
+
+/**
+ * The findings of rules that read only the symbols (`reads: 'symbols'`), by
+ * the symbols they were found in: an edit that moves no id keeps the symbols
+ * of the version before (buildRuleContext), and with them these findings.
+ */
+const symbolFindings = new WeakMap<Symbols, Map<string, readonly Finding[]>>();
+
+/** A rule's findings on a context, kept from an earlier analysis where what the rule reads is the same object. */
+function checked(rule: Rule, context: RuleContext): Iterable<Finding> {
+  if (rule.reads !== 'symbols') return rule.check(context);
+  let byRule = symbolFindings.get(context.symbols);
+  if (!byRule) symbolFindings.set(context.symbols, (byRule = new Map()));
+  let findings = byRule.get(rule.name);
+  if (!findings) byRule.set(rule.name, (findings = [...rule.check(context)]));
+  return findings;
 }
 
 /**

@@ -14,6 +14,7 @@ export const duplicateIdRule: Rule = {
   name: 'duplicate-id',
   defaultSeverity: 'error',
   summary: 'an id declared twice in one namespace',
+  reads: 'symbols',
   *check({ symbols }): Iterable<Finding> {
     if (symbols.duplicates.length === 0) return;
     const taken = new Set(symbols.declarations.map((declaration) => `${declaration.namespace}:${declaration.id}`));

@@ -1,13 +1,14 @@
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import { stringValue } from '../model/yaml-nodes.js';
 import { DATE_YEARS, isIsoDate, isPlanDate, MAX_DURATION, MAX_HOLIDAYS, parseDurationText } from '../model/values.js';
-import { MAX_FLOW_ITEMS, MAX_NESTING_DEPTH, MAX_TEXT_LENGTH, type TextLimitProblem } from '../parse/text-limits.js';
+import { MAX_FLOW_ITEMS, MAX_LINES, MAX_NESTING_DEPTH, MAX_TEXT_LENGTH, type TextLimitProblem } from '../parse/text-limits.js';
 import type { Span } from '../parse/span.js';
+import { nodeFindings, type NodeFindingsMemory } from './node-findings.js';
 import type { Finding, Rule } from './types.js';
 
 /**
  * Reports what is over one of the limits of docs/format.md ("Limits"): a
- * file too large to read, a list in brackets too long, nesting too deep,
+ * file too large or of too many lines to read, a list in brackets too long, nesting too deep,
  * a duration or lag over 100 years, a date outside the years plans use, too
  * many holidays. The parser and the model leave each of these out (so no
  * plan can make the tools run out of time or memory); this rule says so, on
@@ -18,16 +19,18 @@ export const limitsRule: Rule = {
   name: 'limits',
   defaultSeverity: 'error',
   summary: 'a file, list, nesting, duration, date or holiday list over the limits crmplan reads',
+  // The parse's limit problems and the YAML nodes: the values' findings are kept per node.
+  reads: 'nodes',
   check({ parsed }): Iterable<Finding> {
     const findings = (parsed.limits ?? []).map(textLimitFinding);
-    if (!parsed.limits?.some((problem) => problem.kind === 'text-length')) findings.push(...valueFindings(parsed.doc.contents));
-    return findings.sort((a, b) => a.span.start - b.span.start);
+    const values = textWasNotRead(parsed.limits) ? [] : valueFindings(parsed.doc.contents);
+    return findings.concat(values).sort((a, b) => a.span.start - b.span.start);
   },
 };
 
-/** The text was not read at all: only this rule runs (see analysis/analyze-plan.ts). */
+/** The text was not read at all (too long, too many lines): only this rule runs (see analysis/analyze-plan.ts). */
 export function textWasNotRead(limits: readonly TextLimitProblem[] | undefined): boolean {
-  return limits?.some((problem) => problem.kind === 'text-length') === true;
+  return limits?.some((problem) => problem.kind === 'text-length' || problem.kind === 'line-count') === true;
 }
 
 const count = (value: number): string => value.toLocaleString('en-US');
@@ -39,6 +42,12 @@ function textLimitFinding(problem: TextLimitProblem): Finding {
         rule: 'limits',
         span: problem.span,
         message: `The file has ${count(problem.length)} characters: plans over ${count(MAX_TEXT_LENGTH)} (10 MB) are not read. Split it into smaller plans.`,
+      };
+    case 'line-count':
+      return {
+        rule: 'limits',
+        span: problem.span,
+        message: `The file has ${count(problem.lines)} lines: plans over ${count(MAX_LINES)} lines are not read. This is the first line over it; split the file into smaller plans.`,
       };
     case 'flow-items':
       return {
@@ -65,24 +74,31 @@ const DATE_KEYS: ReadonlySet<string> = new Set(['start', 'deadline', 'date', 'du
 const DURATION_KEYS: ReadonlySet<string> = new Set(['duration', 'lag']);
 const DUE_AFTER = /^(\d+[dw])\s+after\s/;
 
-/** Durations, lags, dates and holiday lists over the limits, anywhere in the document (walked without recursion). */
-function valueFindings(contents: unknown): Finding[] {
+/** Findings on the values of each mapping, by node (see node-findings.ts): an edit re-checks only the nodes it touched. */
+const valueFindingsMemory: NodeFindingsMemory = new WeakMap();
+
+/** Durations, lags, dates and holiday lists over the limits, anywhere in the document (under mappings' values and lists' items). */
+function valueFindings(contents: unknown): readonly Finding[] {
+  return nodeFindings(valueFindingsMemory, contents, ownValueFindings, walkedChildren);
+}
+
+/** What is under a list or mapping that may hold more of these values: a list's items, a mapping's values. */
+function walkedChildren(collection: YAMLMap | YAMLSeq): Iterable<unknown> {
+  return isSeq(collection) ? collection.items : collection.items.map((pair: unknown) => (isPair(pair) ? pair.value : undefined));
+}
+
+/** The findings on one mapping's own values (a list has none of its own: its items are walked). */
+function ownValueFindings(collection: YAMLMap | YAMLSeq): readonly Finding[] {
+  if (!isMap(collection)) return [];
   const findings: Finding[] = [];
-  const pending: unknown[] = [contents];
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    if (isSeq(node)) for (const item of node.items) pending.push(item);
-    if (!isMap(node)) continue;
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const key = isScalar(pair.key) ? pair.key.value : undefined;
-      if (typeof key === 'string') {
-        if (DATE_KEYS.has(key)) findings.push(...dateFinding(pair.value));
-        if (DURATION_KEYS.has(key)) findings.push(...durationFinding(pair.value, key));
-        if (key === 'due') findings.push(...dueOffsetFinding(pair.value));
-        if (key === 'holidays') findings.push(...holidayFindings(pair.value));
-      }
-      pending.push(pair.value);
-    }
+  for (const pair of collection.items) {
+    if (!isPair(pair)) continue;
+    const key = isScalar(pair.key) ? pair.key.value : undefined;
+    if (typeof key !== 'string') continue;
+    if (DATE_KEYS.has(key)) findings.push(...dateFinding(pair.value));
+    if (DURATION_KEYS.has(key)) findings.push(...durationFinding(pair.value, key));
+    if (key === 'due') findings.push(...dueOffsetFinding(pair.value));
+    if (key === 'holidays') findings.push(...holidayFindings(pair.value));
   }
   return findings;
 }

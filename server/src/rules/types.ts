@@ -36,10 +36,24 @@ export interface Finding {
   readonly unnecessary?: boolean;
 }
 
+/**
+ * What a rule's findings depend on, so that an analysis after an edit knows
+ * which findings it may keep (docs/performance.md):
+ * - `plan` (the default): anything in the context; checked on every analysis;
+ * - `symbols`: the symbol tables alone; the findings of the version before
+ *   are kept when it lent its symbols (analysis/analyze-plan.ts);
+ * - `nodes`: YAML nodes alone, the findings under each node from its own
+ *   subtree; the rule keeps them per node and re-checks only the nodes an
+ *   edit touched (rules/node-findings.ts).
+ */
+export type RuleReads = 'plan' | 'symbols' | 'nodes';
+
 export interface Rule {
   readonly name: string;
   readonly defaultSeverity: Severity;
   /** One line: what the rule reports. The full page is docs/rules/<name>.md. */
   readonly summary: string;
+  /** What the findings depend on; `plan` when not said. */
+  readonly reads?: RuleReads;
   check(context: RuleContext): Iterable<Finding>;
 }
