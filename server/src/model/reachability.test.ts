@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../parse/parse-plan-text.js';
 import { buildPlanModel } from './build-plan-model.js';
 import { plainWalk, randomPlan } from './random-plan-test-support.js';
-import { predecessorTasks, successorTasks, targetsDownstream, targetsUpstream, upstreamPairs } from './reachability.js';
+import { nodesWaitingFor, predecessorTasks, successorTasks, targetsDownstream, targetsUpstream, upstreamPairs } from './reachability.js';
 import { seededRandom } from '../schedule/schedule-test-support.js';
 import { collectSymbols } from './symbols.js';
 import { buildWorkGraph, type WorkGraph } from './work-graph.js';
@@ -120,6 +120,50 @@ describe('predecessorTasks / successorTasks', () => {
     expect(ids(predecessorTasks(graph, index('a')))).toEqual([]);
     expect(ids(predecessorTasks(graph, graph.phaseNode(0)))).toEqual([]);
     expect(ids(successorTasks(graph, -1))).toEqual([]);
+  });
+});
+
+describe('nodesWaitingFor', () => {
+  it('lists the targets and every task and phase that waits for one of them, through phases too', () => {
+    const { graph, index } = analyse(`${HEAD}  - id: one
+    tasks:
+      - {id: a, name: A, duration: 1d}
+      - {id: b, name: B, duration: 1d}
+  - id: two
+    depends_on: [one]
+    tasks:
+      - {id: c, name: C, duration: 1d}
+  - id: three
+    tasks:
+      - {id: d, name: D, duration: 1d, depends_on: [two]}
+      - {id: e, name: E, duration: 1d}
+`);
+    const names = (nodes: Set<number>): string[] => [...nodes].map((node) => graph.nodeName(node)).sort();
+    // Phase one finishes with a; c waits for phase one; phase two finishes with c; d waits for two; three with d.
+    expect(names(nodesWaitingFor(graph, [index('a')]))).toEqual(['a', 'c', 'd', 'one', 'three', 'two']);
+    expect(names(nodesWaitingFor(graph, [index('e'), graph.phaseNode(2)]))).toEqual(['e', 'three']);
+    expect(names(nodesWaitingFor(graph, [-1, 0.5, graph.taskCount + graph.phaseCount]))).toEqual([]);
+  });
+
+  it('answers like a plain breadth-first search over the edges turned round, on random plans', () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const { graph } = randomPlan(seed);
+      const nodeCount = graph.taskCount + graph.phaseCount;
+      const waiters: number[][] = Array.from({ length: nodeCount }, () => []);
+      graph.edges.forEach((edges, from) => edges.forEach((edge) => waiters[edge.to]!.push(from)));
+      for (let node = 0; node < nodeCount; node++) {
+        const found = new Set([node]);
+        const queue = [node];
+        for (let head = 0; head < queue.length; head++) {
+          for (const waiter of waiters[queue[head]!]!) {
+            if (found.has(waiter)) continue;
+            found.add(waiter);
+            queue.push(waiter);
+          }
+        }
+        expect([...nodesWaitingFor(graph, [node])].sort((x, y) => x - y), `seed ${seed} node ${node}`).toEqual([...found].sort((x, y) => x - y));
+      }
+    }
   });
 });
 

@@ -43,6 +43,33 @@ export function successorTasks(graph: WorkGraph, taskIndex: number): Set<number>
   return walk(start, sources, taskIndex, graph.taskCount);
 }
 
+/**
+ * Every node (task or phase) that waits for one of `targets`, directly or
+ * through others, and the targets themselves: what must not become a
+ * dependency of a target, since depending on it would close a cycle.
+ */
+export function nodesWaitingFor(graph: WorkGraph, targets: readonly number[]): Set<number> {
+  const { start, sources } = incomingEdges(graph);
+  const nodeCount = start.length - 1;
+  const found = new Set<number>();
+  const queue: number[] = [];
+  for (const target of targets) {
+    if (!Number.isInteger(target) || target < 0 || target >= nodeCount || found.has(target)) continue;
+    found.add(target);
+    queue.push(target);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    for (let position = start[node]!; position < start[node + 1]!; position++) {
+      const waiter = sources[position]!;
+      if (found.has(waiter)) continue;
+      found.add(waiter);
+      queue.push(waiter);
+    }
+  }
+  return found;
+}
+
 /** Which of a fixed list of target tasks lie upstream (or downstream) of each task. */
 export interface TargetReachability {
   /** The targets, as given. */

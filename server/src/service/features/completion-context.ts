@@ -3,7 +3,7 @@ import type { Span } from '../../model/types.js';
 import { reparseUnits, triviaEnd, type ReparseUnit } from '../../parse/incremental-parse.js';
 import { PARSE_OPTIONS, parsePlanText, type ParsedDocument } from '../../parse/parse-plan-text.js';
 import { parseDocument } from 'yaml';
-import type { PathSegment } from './completion-schema.js';
+import type { PathSegment } from '../schema-view.js';
 
 /**
  * Where the cursor is, for completion. The cursor usually sits in text that

@@ -12,7 +12,7 @@ import { resolveDueAfter, type Schedule, type TaskSchedule } from '../../schedul
 import { assignmentDailyLoad, dailyCapacity } from '../../schedule/load.js';
 import type { PlanAnalysis, ReportedFinding } from '../../analysis/analyze-plan.js';
 import { ruleDocsHref, spanToRange } from '../diagnostics.js';
-import { idAtOffset, type IdAtOffset } from './id-occurrences.js';
+import { locate, type CursorLocation, type IdAtOffset } from '../locate.js';
 import { peakLoad, personBookings } from './person-load.js';
 import {
   formatNumber,
@@ -23,8 +23,9 @@ import {
   quantityText,
   workingDays,
 } from '../../render/schedule-text.js';
-import { keyDescriptionAt, type KeyDescription } from './schema-descriptions.js';
+import { keyDescription, type KeyDescription } from './schema-descriptions.js';
 import { holidayHoverAt } from './holiday-hover.js';
+import { loadHoverAt } from './load-hover.js';
 import { trimmedSpan } from '../../yaml/node-at-span.js';
 
 export interface HoverOptions {
@@ -48,10 +49,11 @@ export function hover(analysis: PlanAnalysis, document: TextDocument, position: 
   const sections: string[] = [];
   let span: Span | undefined;
 
-  const target = idAtOffset(analysis, offset);
-  const due = target ? undefined : dueAt(analysis, offset);
+  const location = locate(analysis, offset);
+  const target = location.id;
+  const due = target ? undefined : dueAt(analysis, location);
   const holidays = target || due ? undefined : holidayHoverAt(analysis, offset);
-  const key = target || due || holidays ? undefined : keyDescriptionAt(analysis.parsed.text, analysis.parsed.doc.contents, offset);
+  const key = target || due || holidays ? undefined : keyDescription(location);
   if (target) {
     span = target.span;
     sections.push(...idSections(context, target));
@@ -64,6 +66,12 @@ export function hover(analysis: PlanAnalysis, document: TextDocument, position: 
   } else if (key) {
     span = key.span;
     sections.push(keySection(key, options));
+  }
+  // On an assign item's load or person: the person's weeks while the task runs (load-hover.ts).
+  const load = loadHoverAt(analysis, offset);
+  if (load) {
+    span ??= load.span;
+    sections.push(load.markdown);
   }
 
   const findings = findingsAt(analysis.findings, offset, span);
@@ -407,11 +415,11 @@ function communicationSection(context: HoverContext, communicationIndex: number)
 // Due dates
 
 /** The `due:` value under the cursor (outside the id of `... after <id>`, which is a reference). */
-function dueAt(analysis: PlanAnalysis, offset: number): { span: Span; objectiveIndex: number } | undefined {
-  const objectiveIndex = analysis.model.objectives.findIndex((objective) => {
-    const span = objective.due?.span;
-    return span !== undefined && span.start <= offset && offset <= span.end;
-  });
+function dueAt(analysis: PlanAnalysis, location: CursorLocation): { span: Span; objectiveIndex: number } | undefined {
+  const { path, node } = location;
+  if (location.on !== 'value' || path.length !== 3 || path[0] !== 'objectives' || path[2] !== 'due' || !node?.range) return undefined;
+  const start = node.range[0];
+  const objectiveIndex = analysis.model.objectives.findIndex((objective) => objective.due?.span.start === start);
   const due = analysis.model.objectives[objectiveIndex]?.due;
   return due ? { span: due.span, objectiveIndex } : undefined;
 }

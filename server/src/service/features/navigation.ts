@@ -13,7 +13,8 @@ import type { Span } from '../../model/types.js';
 import { ID_PATTERN } from '../../model/values.js';
 import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 import { spanToRange } from '../diagnostics.js';
-import { idAtOffset, occurrencesOf, type IdAtOffset } from './id-occurrences.js';
+import { occurrencesOf } from './id-occurrences.js';
+import { locate, type IdAtOffset } from '../locate.js';
 import { unquotedSpan } from '../../parse/syntax-nodes.js';
 import { scalarAtSpan, trimmedSpan } from '../../yaml/node-at-span.js';
 
@@ -62,7 +63,7 @@ function definitionAt(
   document: TextDocument,
   position: Position,
 ): { target: IdAtOffset; declaration: Declaration } | undefined {
-  const target = idAtOffset(analysis, document.offsetAt(position));
+  const target = locate(analysis, document.offsetAt(position)).id;
   if (!target) return undefined;
   const declaration = target.declaration ?? analysis.symbols.lookup(target.namespace, target.id);
   return declaration ? { target, declaration } : undefined;
@@ -80,7 +81,7 @@ export function findReferences(
   position: Position,
   includeDeclaration: boolean,
 ): Location[] {
-  const target = idAtOffset(analysis, document.offsetAt(position));
+  const target = locate(analysis, document.offsetAt(position)).id;
   if (!target) return [];
   const { declarations, references } = occurrencesOf(analysis, target.namespace, target.id);
   const spans = references.map((reference) => reference.span);
@@ -92,7 +93,7 @@ export function findReferences(
 
 /** Declarations are highlighted as writes, references as reads. */
 export function documentHighlights(analysis: PlanAnalysis, document: TextDocument, position: Position): DocumentHighlight[] {
-  const target = idAtOffset(analysis, document.offsetAt(position));
+  const target = locate(analysis, document.offsetAt(position)).id;
   if (!target) return [];
   const { declarations, references } = occurrencesOf(analysis, target.namespace, target.id);
   return [
@@ -109,7 +110,7 @@ export function prepareRename(
   document: TextDocument,
   position: Position,
 ): { range: Range; placeholder: string } | null {
-  const target = idAtOffset(analysis, document.offsetAt(position));
+  const target = locate(analysis, document.offsetAt(position)).id;
   if (!target) return null;
   const span = editableSpan(analysis, target.span);
   return span ? { range: spanToRange(document, span), placeholder: target.id } : null;
@@ -125,7 +126,7 @@ export type RenameResult = { readonly ok: true; readonly edit: WorkspaceEdit } |
  * `due: 30d after <id>`), so comments and layout stay as they are.
  */
 export function rename(analysis: PlanAnalysis, document: TextDocument, position: Position, newName: string): RenameResult {
-  const target = idAtOffset(analysis, document.offsetAt(position));
+  const target = locate(analysis, document.offsetAt(position)).id;
   if (!target) {
     return { ok: false, message: 'Place the cursor on an id (where it is declared or used) to rename it.' };
   }
