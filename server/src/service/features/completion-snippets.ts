@@ -35,119 +35,220 @@ export interface ItemSnippet {
   readonly body: string;
 }
 
+/**
+ * The item snippets, one list for both audiences: completion writes them
+ * with what the plan offers (the owners to choose from, the task above,
+ * the objective's likely due) and the file's indentation; the schema's
+ * `defaultSnippets` (for editors that complete from the schema alone, such
+ * as Red Hat YAML) are written from the same list with fixed inputs
+ * (`schemaDefaultSnippets`; a test checks schemas/crmplan.schema.json
+ * against it). Tab stops are numbered in field order.
+ */
+type FieldValue =
+  /** A tab stop with a default. */
+  | { readonly kind: 'text'; readonly value: string }
+  /**
+   * An empty tab stop where completion opens again (an id or a date to
+   * pick); without a plan (the schema's snippets) the example is the default.
+   */
+  | { readonly kind: 'pick'; readonly example?: string }
+  | { readonly kind: 'choice'; readonly values: readonly string[] }
+  /** The owner: a choice of the likeliest people, else a placeholder. */
+  | { readonly kind: 'owner' }
+  /** The objective's due: `30d after <the last go-live>`, or a date. */
+  | { readonly kind: 'due' }
+  /** `depends_on: [<the task above>]`. */
+  | { readonly kind: 'after-previous' }
+  /** Written as it is, no tab stop. */
+  | { readonly kind: 'literal'; readonly value: string | boolean }
+  /** A nested list with one mapping (a phase's first task). */
+  | { readonly kind: 'items'; readonly fields: readonly ItemField[] };
+
+interface ItemField {
+  readonly key: string;
+  readonly value: FieldValue;
+}
+
+interface ItemSnippetSpec {
+  readonly label: string;
+  readonly detail: string;
+  readonly fields: readonly ItemField[];
+}
+
+const text = (value: string): FieldValue => ({ kind: 'text', value });
+const PICK: FieldValue = { kind: 'pick' };
+const pickDate = (example: string): FieldValue => ({ kind: 'pick', example });
+const OWNER: FieldValue = { kind: 'owner' };
+const field = (key: string, value: FieldValue): ItemField => ({ key, value });
+
+/** Whole items written one key a line, keyed by the schema definition of the list's items. */
+const BLOCK_ITEMS: Readonly<Record<string, readonly ItemSnippetSpec[]>> = {
+  task: [
+    {
+      label: 'task',
+      detail: 'New task: id, name, kind, owner, duration, depends_on',
+      fields: [
+        field('id', text('task-id')),
+        field('name', text('Task name')),
+        field('kind', { kind: 'choice', values: TASK_KINDS }),
+        field('owner', OWNER),
+        field('duration', text('5d')),
+        field('depends_on', { kind: 'after-previous' }),
+      ],
+    },
+    {
+      label: 'milestone',
+      detail: 'New milestone: id, name, kind, owner, milestone: true, depends_on',
+      fields: [
+        field('id', text('milestone-id')),
+        field('name', text('Milestone name')),
+        field('kind', { kind: 'choice', values: ['go-live', ...TASK_KINDS.filter((kind) => kind !== 'go-live')] }),
+        field('owner', OWNER),
+        field('milestone', { kind: 'literal', value: true }),
+        field('depends_on', { kind: 'after-previous' }),
+      ],
+    },
+  ],
+  person: [
+    {
+      label: 'person',
+      detail: 'New person: id, name, role, capacity',
+      fields: [field('id', text('person-id')), field('name', text('Full name')), field('role', text('Role')), field('capacity', text('100%'))],
+    },
+  ],
+  objective: [
+    {
+      label: 'SMART objective',
+      detail: 'New objective with every SMART field: statement, metric, baseline, target, due, owner',
+      fields: [
+        field('id', text('objective-id')),
+        field('statement', text('What will be achieved, with a number')),
+        field('metric', text('How it is measured')),
+        field('baseline', text('0%')),
+        field('target', text('85%')),
+        field('due', { kind: 'due' }),
+        field('owner', OWNER),
+      ],
+    },
+  ],
+  phase: [
+    {
+      label: 'phase',
+      detail: 'New phase with a first task',
+      fields: [
+        field('id', text('phase-id')),
+        field('name', text('Phase name')),
+        field('owner', OWNER),
+        field('tasks', { kind: 'items', fields: [field('id', text('task-id')), field('name', text('Task name')), field('duration', text('5d'))] }),
+      ],
+    },
+  ],
+  risk: [
+    {
+      label: 'risk',
+      detail: 'New risk: title, likelihood, impact, mitigation, owner',
+      fields: [
+        field('id', text('risk-id')),
+        field('title', text('The risk in a few words')),
+        field('likelihood', { kind: 'choice', values: LEVELS }),
+        field('impact', { kind: 'choice', values: LEVELS }),
+        field('mitigation', text('What makes it less likely or less harmful')),
+        field('owner', OWNER),
+      ],
+    },
+  ],
+  communication: [
+    {
+      label: 'communication',
+      detail: 'New communication: audience, purpose, channel, frequency, owner',
+      fields: [
+        field('id', text('communication-id')),
+        field('audience', text('Steering committee')),
+        field('purpose', text('Status and decisions')),
+        field('channel', text('Meeting')),
+        field('frequency', text('monthly')),
+        field('owner', OWNER),
+      ],
+    },
+  ],
+};
+
+/** Small mappings written on one line, as the format's examples write them; `suggest` opens completion at the first tab stop. */
+const FLOW_ITEMS: Readonly<Record<string, readonly (ItemSnippetSpec & { readonly suggest: boolean })[]>> = {
+  assignment: [{ label: '{person, load}', detail: 'A person and their load', fields: [field('person', PICK), field('load', text('100%'))], suggest: true }],
+  dependency: [
+    { label: '{task, lag}', detail: 'Finish-to-start with a lag', fields: [field('task', PICK), field('lag', text('1d'))], suggest: true },
+    { label: '{task, type: SS}', detail: 'Start-to-start', fields: [field('task', PICK), field('type', { kind: 'literal', value: 'SS' })], suggest: true },
+  ],
+  holiday: [{ label: '{date, name}', detail: 'A named holiday', fields: [field('date', pickDate('2027-12-24')), field('name', text('Holiday name'))], suggest: true }],
+  budgetLine: [
+    {
+      label: '{category, amount}',
+      detail: 'A budget line',
+      fields: [field('category', text('Software licensing')), field('amount', text('0'))],
+      suggest: false,
+    },
+  ],
+  leave: [
+    {
+      label: '{from, to, note}',
+      detail: 'A leave from a date to a date',
+      fields: [field('from', pickDate('2027-05-10')), field('to', pickDate('2027-05-14')), field('note', text('vacation'))],
+      suggest: true,
+    },
+  ],
+};
+
+/** What a field's value needs to be written: its first tab stop and the plan's inputs. */
+interface FieldWriter {
+  readonly inputs: Pick<ItemSnippetInputs, 'owners' | 'previousTask' | 'due'> & { readonly examples?: boolean };
+  /** The next tab stop's number. */
+  next: number;
+}
+
+/** The value of a one-line field in snippet syntax (`${1:task-id}`, `[${6}]`, `true`). */
+function fieldText(value: FieldValue, writer: FieldWriter): string {
+  switch (value.kind) {
+    case 'text':
+      return placeholder(writer.next++, value.value);
+    case 'pick':
+      return writer.inputs.examples && value.example !== undefined ? placeholder(writer.next++, value.example) : `$${writer.next++}`;
+    case 'choice':
+      return choice(writer.next++, value.values);
+    case 'owner': {
+      const owners = writer.inputs.owners;
+      return owners.length > 0 ? choice(writer.next++, owners) : placeholder(writer.next++, 'owner');
+    }
+    case 'due':
+      return placeholder(writer.next++, writer.inputs.due);
+    case 'after-previous':
+      return `[${placeholder(writer.next++, writer.inputs.previousTask ?? '')}]`;
+    case 'literal':
+      return String(value.value);
+    case 'items':
+      return '';
+  }
+}
+
 /** The block item snippets for a list, keyed by the schema definition of its items. */
 export function blockItemSnippets(definition: string, inputs: ItemSnippetInputs): ItemSnippet[] {
-  const { column, owners } = inputs;
-  const lines = (list: readonly string[]): string => blockLines(column, list);
-  switch (definition) {
-    case 'task':
-      return [
-        {
-          label: 'task',
-          detail: 'New task: id, name, kind, owner, duration, depends_on',
-          body: lines([
-            `id: ${placeholder(1, 'task-id')}`,
-            `name: ${placeholder(2, 'Task name')}`,
-            `kind: ${choice(3, TASK_KINDS)}`,
-            `owner: ${owners.length > 0 ? choice(4, owners) : placeholder(4, 'owner')}`,
-            `duration: ${placeholder(5, '5d')}`,
-            `depends_on: [${placeholder(6, inputs.previousTask ?? '')}]`,
-          ]),
-        },
-        {
-          label: 'milestone',
-          detail: 'New milestone: id, name, kind, owner, milestone: true, depends_on',
-          body: lines([
-            `id: ${placeholder(1, 'milestone-id')}`,
-            `name: ${placeholder(2, 'Milestone name')}`,
-            `kind: ${choice(3, ['go-live', ...TASK_KINDS.filter((kind) => kind !== 'go-live')])}`,
-            `owner: ${owners.length > 0 ? choice(4, owners) : placeholder(4, 'owner')}`,
-            'milestone: true',
-            `depends_on: [${placeholder(5, inputs.previousTask ?? '')}]`,
-          ]),
-        },
-      ];
-    case 'person':
-      return [
-        {
-          label: 'person',
-          detail: 'New person: id, name, role, capacity',
-          body: lines([
-            `id: ${placeholder(1, 'person-id')}`,
-            `name: ${placeholder(2, 'Full name')}`,
-            `role: ${placeholder(3, 'Role')}`,
-            `capacity: ${placeholder(4, '100%')}`,
-          ]),
-        },
-      ];
-    case 'objective':
-      return [
-        {
-          label: 'SMART objective',
-          detail: 'New objective with every SMART field: statement, metric, baseline, target, due, owner',
-          body: lines([
-            `id: ${placeholder(1, 'objective-id')}`,
-            `statement: ${placeholder(2, 'What will be achieved, with a number')}`,
-            `metric: ${placeholder(3, 'How it is measured')}`,
-            `baseline: ${placeholder(4, '0%')}`,
-            `target: ${placeholder(5, '85%')}`,
-            `due: ${placeholder(6, inputs.due)}`,
-            `owner: ${owners.length > 0 ? choice(7, owners) : placeholder(7, 'owner')}`,
-          ]),
-        },
-      ];
-    case 'phase': {
-      const taskColumn = inputs.indent.sequenceIndent;
-      const taskKeys = ' '.repeat(taskColumn + 2);
-      return [
-        {
-          label: 'phase',
-          detail: 'New phase with a first task',
-          body: lines([
-            `id: ${placeholder(1, 'phase-id')}`,
-            `name: ${placeholder(2, 'Phase name')}`,
-            `owner: ${owners.length > 0 ? choice(3, owners) : placeholder(3, 'owner')}`,
-            'tasks:',
-            `${' '.repeat(taskColumn)}- id: ${placeholder(4, 'task-id')}`,
-            `${taskKeys}name: ${placeholder(5, 'Task name')}`,
-            `${taskKeys}duration: ${placeholder(6, '5d')}`,
-          ]),
-        },
-      ];
+  return (BLOCK_ITEMS[definition] ?? []).map((spec) => {
+    const writer: FieldWriter = { inputs, next: 1 };
+    const lines: string[] = [];
+    for (const { key, value } of spec.fields) {
+      if (value.kind !== 'items') {
+        lines.push(`${key}: ${fieldText(value, writer)}`);
+        continue;
+      }
+      // The nested list sits where the file puts a list under its key; its keys after its dash.
+      const dash = ' '.repeat(inputs.indent.sequenceIndent);
+      lines.push(`${key}:`);
+      value.fields.forEach((nested, index) => {
+        lines.push(`${index === 0 ? `${dash}- ` : `${dash}  `}${nested.key}: ${fieldText(nested.value, writer)}`);
+      });
     }
-    case 'risk':
-      return [
-        {
-          label: 'risk',
-          detail: 'New risk: title, likelihood, impact, mitigation, owner',
-          body: lines([
-            `id: ${placeholder(1, 'risk-id')}`,
-            `title: ${placeholder(2, 'The risk in a few words')}`,
-            `likelihood: ${choice(3, LEVELS)}`,
-            `impact: ${choice(4, LEVELS)}`,
-            `mitigation: ${placeholder(5, 'What makes it less likely or less harmful')}`,
-            `owner: ${owners.length > 0 ? choice(6, owners) : placeholder(6, 'owner')}`,
-          ]),
-        },
-      ];
-    case 'communication':
-      return [
-        {
-          label: 'communication',
-          detail: 'New communication: audience, purpose, channel, frequency, owner',
-          body: lines([
-            `id: ${placeholder(1, 'communication-id')}`,
-            `audience: ${placeholder(2, 'Steering committee')}`,
-            `purpose: ${placeholder(3, 'Status and decisions')}`,
-            `channel: ${placeholder(4, 'Meeting')}`,
-            `frequency: ${placeholder(5, 'monthly')}`,
-            `owner: ${owners.length > 0 ? choice(6, owners) : placeholder(6, 'owner')}`,
-          ]),
-        },
-      ];
-    default:
-      return [];
-  }
+    return { label: spec.label, detail: spec.detail, body: blockLines(inputs.column, lines) };
+  });
 }
 
 /**
@@ -156,28 +257,49 @@ export function blockItemSnippets(definition: string, inputs: ItemSnippetInputs)
  * items open completion again at the first tab stop (an id to pick).
  */
 export function flowItemSnippets(definition: string): (ItemSnippet & { suggest: boolean })[] {
-  switch (definition) {
-    case 'assignment':
-      return [{ label: '{person, load}', detail: 'A person and their load', body: '{person: $1, load: ${2:100%}}', suggest: true }];
-    case 'dependency':
-      return [
-        { label: '{task, lag}', detail: 'Finish-to-start with a lag', body: '{task: $1, lag: ${2:1d}}', suggest: true },
-        { label: '{task, type: SS}', detail: 'Start-to-start', body: '{task: $1, type: SS}', suggest: true },
-      ];
-    case 'holiday':
-      return [{ label: '{date, name}', detail: 'A named holiday', body: '{date: $1, name: ${2:Holiday name}}', suggest: true }];
-    case 'budgetLine':
-      return [
-        {
-          label: '{category, amount}',
-          detail: 'A budget line',
-          body: '{category: ${1:Software licensing}, amount: ${2:0}}',
-          suggest: false,
-        },
-      ];
-    default:
-      return [];
+  return (FLOW_ITEMS[definition] ?? []).map((spec) => {
+    const writer: FieldWriter = { inputs: { owners: [], due: NO_PLAN_INPUTS.due }, next: 1 };
+    const body = `{${spec.fields.map(({ key, value }) => `${key}: ${fieldText(value, writer)}`).join(', ')}}`;
+    return { label: spec.label, detail: spec.detail, body, suggest: spec.suggest };
+  });
+}
+
+/** The inputs of a snippet written without a plan: no people yet, no task above, the usual due, examples for dates. */
+const NO_PLAN_INPUTS: FieldWriter['inputs'] = { owners: [], due: '30d after go-live', examples: true };
+
+/** A `defaultSnippets` entry of the schema: the item as JSON whose strings carry the snippet syntax. */
+export interface SchemaSnippet {
+  readonly label: string;
+  readonly description: string;
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The schema's `defaultSnippets`, by definition, written from the same list
+ * as completion's items with no plan at hand (NO_PLAN_INPUTS).
+ */
+export function schemaDefaultSnippets(): Record<string, SchemaSnippet[]> {
+  const result: Record<string, SchemaSnippet[]> = {};
+  for (const table of [BLOCK_ITEMS, FLOW_ITEMS]) {
+    for (const [definition, specs] of Object.entries(table)) {
+      result[definition] = specs.map((spec) => {
+        const writer: FieldWriter = { inputs: NO_PLAN_INPUTS, next: 1 };
+        return { label: spec.label, description: spec.detail, body: jsonFields(spec.fields, writer) };
+      });
+    }
   }
+  return result;
+}
+
+function jsonFields(fields: readonly ItemField[], writer: FieldWriter): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const { key, value } of fields) {
+    if (value.kind === 'items') body[key] = [jsonFields(value.fields, writer)];
+    else if (value.kind === 'literal') body[key] = value.value;
+    else if (value.kind === 'after-previous') body[key] = [placeholder(writer.next++, writer.inputs.previousTask ?? '')];
+    else body[key] = fieldText(value, writer);
+  }
+  return body;
 }
 
 /**

@@ -599,6 +599,13 @@ ${PEOPLE}phases:
     });
   });
 
+  it("a person's leave: the one-line {from, to, note} item, which opens the dates at its first tab stop", () => {
+    const result = completeAt(PLAN.replace('    name: Lucy Tran\n', '    name: Lucy Tran\n    leave:\n      - |\n'));
+    expect(result.labels[0]).toBe('{from, to, note}');
+    expect(result.edit('{from, to, note}').newText).toBe('{from: $1, to: $2, note: ${3:vacation}}');
+    expect(result.item('{from, to, note}').command?.command).toBe('editor.action.triggerSuggest');
+  });
+
   it('examples for free-text keys that have usual values', () => {
     expect(completeAt(PLAN.replace('  manager: pm\n', '  manager: pm\n  budget:\n    contingency: |\n')).labels).toEqual(['10%', '15%']);
     expect(completeAt(`${PLAN}communications:\n  - id: s\n    frequency: |\n`).labels).toEqual(['weekly', 'monthly', 'at each milestone']);
