@@ -26,6 +26,8 @@ export const LIMIT_INPUTS = {
     lines.push('phases:', '  - id: p', '    name: *l9', '    tasks:', '      - {id: a, name: *l9, duration: 1d, tags: *l9}');
     return `${lines.join('\n')}\n`;
   },
+  /** `depends_on` written one item a line, 750,000 lines (8.6 MB, within the 10 MB limit). */
+  'a 750,000-line list': () => `${HEAD}      - id: b\n        name: B\n        duration: 1d\n        depends_on:\n${'        - a\n'.repeat(750_000)}`,
   /** `depends_on` with three million elements (about 9 MB). */
   'a 3,000,000-element flow sequence': () => `${HEAD}      - {id: b, name: B, duration: 1d, depends_on: [${Array.from({ length: 3_000_000 }, () => 'a').join(',')}]}\n`,
 };

@@ -1,8 +1,8 @@
 // Hostile inputs against the resource limits (docs/format.md, "Limits"):
 // peak RSS and wall time of `crmplan check` and of the language server's
 // first diagnostics (dist/server.js --stdio), on a 50 MB file, a
-// 10,000-level nesting, a billion-laughs document and a three-million-element
-// flow sequence. Target: none over 10 s or 500 MB. Run `npm run build` first
+// 10,000-level nesting, a billion-laughs document, a three-million-element
+// flow sequence and a 750,000-line block list. Target: none over 10 s or 500 MB. Run `npm run build` first
 // (`npm run bench:limits` does). Prints a table; exits 1 when a figure misses.
 //
 // Peak RSS is the child's own (process.resourceUsage().maxRSS, written by a

@@ -7,10 +7,10 @@ import { crmplan } from './cli-process.js';
 
 /**
  * The inputs of `npm run bench:limits` (a 50 MB file, a 10,000-level
- * nesting, a billion-laughs document, a three-million-item list) through
- * `crmplan check` and the server: each gives the finding that names its
- * limit, and the rest of the plan is still checked. Not timed: the
- * benchmark measures time and memory.
+ * nesting, a billion-laughs document, a three-million-item list, a
+ * 750,000-line list) through `crmplan check` and the server: each gives the
+ * finding that names its limit, and the rest of the plan is still checked.
+ * Not timed: the benchmark measures time and memory.
  */
 
 interface Expected {
@@ -20,13 +20,14 @@ interface Expected {
   readonly alone: boolean;
 }
 
-type InputName = 'a 50 MB file' | 'a 10,000-level nesting' | 'a billion-laughs document' | 'a 3,000,000-element flow sequence';
+type InputName = 'a 50 MB file' | 'a 10,000-level nesting' | 'a billion-laughs document' | 'a 3,000,000-element flow sequence' | 'a 750,000-line list';
 
 const EXPECTED: Record<InputName, Expected> = {
   'a 50 MB file': { rule: 'limits', message: /^The file has 52,4\d\d,\d\d\d characters: plans over 10,485,760 \(10 MB\) are not read\./, alone: true },
   'a 10,000-level nesting': { rule: 'limits', message: /^Lists and mappings nest more than 100 levels deep here/, alone: false },
   'a billion-laughs document': { rule: 'schema', message: /^Aliases expand to too much: at most 10,000 nodes are read through aliases/, alone: false },
   'a 3,000,000-element flow sequence': { rule: 'limits', message: /^This list in brackets has 3,000,000 items: at most 10,000 are read, so it is read as empty\.$/, alone: false },
+  'a 750,000-line list': { rule: 'limits', message: /^The file has 750,013 lines: plans over 200,000 lines are not read\./, alone: true },
 };
 
 interface JsonFinding {
@@ -65,6 +66,7 @@ describe('crmplan check on the limits benchmark inputs', () => {
       const findings = (JSON.parse(result.stdout) as { files: { diagnostics: JsonFinding[] }[] }).files[0]!.diagnostics;
       expectFindings(name, findings);
       if (name === 'a 50 MB file') expect(findings[0]!.range.start).toEqual({ line: 0, character: 0 });
+      if (name === 'a 750,000-line list') expect(findings[0]!.range.start).toEqual({ line: 200_000, character: 0 });
     }, 120_000);
   }
 });

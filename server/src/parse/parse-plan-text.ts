@@ -1,6 +1,6 @@
 import { isAlias, isMap, isNode, isPair, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { Span } from './span.js';
-import { MAX_TEXT_LENGTH, pruneDeepNesting, withoutLongFlowCollections, type TextLimitProblem } from './text-limits.js';
+import { pruneDeepNesting, unreadTextProblem, withoutLongFlowCollections, type TextLimitProblem } from './text-limits.js';
 
 /** A problem the YAML parser found, with the span it points at. */
 export interface YamlProblem {
@@ -54,7 +54,8 @@ export const DIRECTIVE_OR_MARKER = /^(?:---|\.\.\.)(?:\s|$)|^%/m;
  * half-typed file still yields a document whose valid parts are analysed.
  */
 export function parsePlanText(text: string): ParsedDocument {
-  if (text.length > MAX_TEXT_LENGTH) return unreadText(text);
+  const unread = unreadTextProblem(text);
+  if (unread) return unreadText(text, unread);
   const bounded = withoutLongFlowCollections(text);
   const lineCounter = new LineCounter();
   const doc = parseDocument(bounded.text, { ...PARSE_OPTIONS, lineCounter });
@@ -80,9 +81,9 @@ export function parsePlanText(text: string): ParsedDocument {
   return { text, doc, lineCounter, problems, reparseable, origin: 'full', ...(limits.length > 0 ? { limits } : {}) };
 }
 
-/** A text over MAX_TEXT_LENGTH: not parsed, an empty document and the one problem. */
-function unreadText(text: string): ParsedDocument {
-  const limits: TextLimitProblem[] = [{ kind: 'text-length', span: { start: 0, end: 0 }, length: text.length }];
+/** A text over MAX_TEXT_LENGTH or MAX_LINES: not parsed, an empty document and the one problem. */
+function unreadText(text: string, problem: TextLimitProblem): ParsedDocument {
+  const limits: TextLimitProblem[] = [problem];
   const doc = parseDocument('', PARSE_OPTIONS);
   return { text, doc, lineCounter: lineCounterFor(text), problems: [], reparseable: false, origin: 'full', limits };
 }

@@ -12,6 +12,13 @@ import type { Span } from './span.js';
 
 /** Longer texts are not parsed at all: one finding at the start of the file. */
 export const MAX_TEXT_LENGTH = 10 * 1024 * 1024;
+/**
+ * More lines are not parsed at all: one finding on the first line over it.
+ * The parser takes about a kilobyte and ten microseconds a line, blank and
+ * comment lines too (a 750,000-line list took 10 s and 800 MB); the
+ * largest plans of the benchmarks (10,000 tasks) have about 61,000 lines.
+ */
+export const MAX_LINES = 200_000;
 /** Items of one flow collection (`[a, b, ...]`, `{a: 1, ...}`); a longer one is read as empty. */
 export const MAX_FLOW_ITEMS = 10_000;
 /** Levels of nested lists and mappings; what is deeper reads as null. */
@@ -19,9 +26,37 @@ export const MAX_NESTING_DEPTH = 100;
 
 export type TextLimitProblem =
   | { readonly kind: 'text-length'; readonly span: Span; readonly length: number }
+  | { readonly kind: 'line-count'; readonly span: Span; readonly lines: number }
   | { readonly kind: 'flow-items'; readonly span: Span; readonly items: number }
   | { readonly kind: 'nesting-depth'; readonly span: Span }
   | { readonly kind: 'block-items'; readonly span: Span; readonly items: number; readonly collection: 'list' | 'mapping' };
+
+/**
+ * Why a text is not parsed at all, if it is: over MAX_TEXT_LENGTH
+ * characters (one problem at its start), or over MAX_LINES lines (one
+ * problem on the first line over it). Line breaks are what the YAML parser
+ * counts as lines: `\n` (a lone `\r` does not start a line for it).
+ */
+export function unreadTextProblem(text: string): TextLimitProblem | undefined {
+  if (text.length > MAX_TEXT_LENGTH) return { kind: 'text-length', span: { start: 0, end: 0 }, length: text.length };
+  let newline = -1;
+  for (let line = 0; line < MAX_LINES; line++) {
+    newline = text.indexOf('\n', newline + 1);
+    if (newline < 0) return undefined;
+  }
+  // MAX_LINES line breaks: any text after the last of them is a line too many.
+  const start = newline + 1;
+  if (start >= text.length) return undefined;
+  let newlines = MAX_LINES;
+  for (let next = text.indexOf('\n', start); next >= 0; next = text.indexOf('\n', next + 1)) newlines++;
+  const end = text.indexOf('\n', start);
+  return { kind: 'line-count', span: { start, end: end < 0 ? text.length : end }, lines: lineCount(text, newlines) };
+}
+
+/** The lines of a text with `newlines` line breaks: a line break that ends the text starts no line. */
+export function lineCount(text: string, newlines: number): number {
+  return text.endsWith('\n') ? newlines : newlines + 1;
+}
 
 /**
  * Without more commas than MAX_FLOW_ITEMS inside one stretch of flow

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePlan } from '../analysis/analyze-plan.js';
+import { analyzeParsedPlan, analyzePlan } from '../analysis/analyze-plan.js';
 import { reparsePlanText } from '../parse/incremental-parse.js';
 import { parsePlanText } from '../parse/parse-plan-text.js';
-import { MAX_FLOW_ITEMS, MAX_NESTING_DEPTH, MAX_TEXT_LENGTH } from '../parse/text-limits.js';
+import { MAX_FLOW_ITEMS, MAX_LINES, MAX_NESTING_DEPTH, MAX_TEXT_LENGTH, unreadTextProblem } from '../parse/text-limits.js';
 import { runFixture } from '../testing/fixtures.js';
 
 const RULE = 'limits';
@@ -166,6 +166,44 @@ phases:
       ['limits', { start: 0, end: 0 }, 'The file has 10,485,761 characters: plans over 10,485,760 (10 MB) are not read. Split it into smaller plans.'],
     ]);
     expect(analysis.model.tasks).toEqual([]);
+  });
+
+  it(`does not read a text of more than ${MAX_LINES.toLocaleString('en-US')} lines: one finding on the first line over it, nothing else`, () => {
+    // A block list of one item a line, within the 10 MB limit: 200,000 lines with its head, then two more items.
+    const headLines = HEAD.split('\n').length - 1;
+    const items = Array.from({ length: MAX_LINES - headLines }, (_, index) => `      - {id: t${index}, name: T, duration: 1d}\n`).join('');
+    const atLimit = `${HEAD}${items}`;
+    expect(atLimit.length).toBeLessThan(MAX_TEXT_LENGTH);
+    // Exactly at the limit (its last line ends with a line break, which starts no line): read. Not parsed here: it would take seconds.
+    expect(unreadTextProblem(atLimit)).toBeUndefined();
+    expect(unreadTextProblem(`${atLimit}\n`)).toEqual({ kind: 'line-count', span: { start: atLimit.length, end: atLimit.length }, lines: MAX_LINES + 1 });
+    const overLimit = `${atLimit}      - {id: over, name: Over, duration: 99999d}\n      - {id: last, name: Last, duration: 1d}`;
+    const analysis = analyzePlan(overLimit);
+    const firstOver = atLimit.length;
+    expect(analysis.findings.map((finding) => [finding.rule, finding.span, finding.message])).toEqual([
+      [
+        'limits',
+        { start: firstOver, end: overLimit.indexOf('\n', firstOver) },
+        'The file has 200,002 lines: plans over 200,000 lines are not read. This is the first line over it; split the file into smaller plans.',
+      ],
+    ]);
+    // The parser's line numbers count from 1: the first line over the limit is line 200,001.
+    expect(analysis.parsed.lineCounter.linePos(firstOver)).toEqual({ line: MAX_LINES + 1, col: 1 });
+    expect(analysis.model.tasks).toEqual([]);
+  });
+
+  it('an edit that takes a text over the line limit is not re-parsed in part: the whole parse reports it', () => {
+    // Blank lines are the cheapest to parse; the task at the end is where the edit adds a line.
+    const task = '      - id: a\n        name: A\n';
+    const blankLines = MAX_LINES - (HEAD.split('\n').length - 1) - 2;
+    const atLimit = `${HEAD}${'\n'.repeat(blankLines)}${task}`;
+    const parsed = parsePlanText(atLimit);
+    expect(parsed.limits).toBeUndefined();
+    const oneMore = atLimit.replace(/name: A\n$/, 'name: A\n        duration: 1d\n');
+    const reparsed = reparsePlanText(parsed, oneMore);
+    const lastLine = oneMore.lastIndexOf('        duration');
+    expect(reparsed.limits).toEqual([{ kind: 'line-count', span: { start: lastLine, end: oneMore.length - 1 }, lines: MAX_LINES + 1 }]);
+    expect(analyzeParsedPlan(reparsed).findings.map((finding) => finding.rule)).toEqual(['limits']);
   });
 
   it('the next version of a text over a limit is parsed whole, as a first parse of it would be', () => {
