@@ -7,6 +7,7 @@ import { icsLines, icsText } from './ics-text.js';
 import { FREQUENCY_NAMES, RecurringSeries, recurrenceOf } from './ics-recurrence.js';
 import { effectiveOwnerId, planSlug, taskLabel } from './plan-export-support.js';
 import { unscheduledTasks } from './unscheduled.js';
+import { workingDays } from '../util/phrases.js';
 
 /** Task kinds whose tasks are windows on the calendar (docs/export.md#which-events). */
 export const WINDOW_KINDS: readonly TaskKind[] = ['training', 'uat', 'pilot', 'go-live', 'hypercare'];
@@ -150,8 +151,8 @@ function taskDescription(model: PlanModel, symbols: Symbols, task: Task, schedul
     ...ownerLines(model, symbols, effectiveOwnerId(model, task)),
     scheduled.milestone
       ? `Milestone on ${scheduled.start}`
-      : `${scheduled.start} to ${scheduled.finish}, ${scheduled.duration} working day${scheduled.duration === 1 ? '' : 's'}`,
-    scheduled.critical ? 'On the critical path' : `Total float: ${scheduled.totalFloat} working day${scheduled.totalFloat === 1 ? '' : 's'}`,
+      : `${scheduled.start} to ${scheduled.finish}, ${workingDays(scheduled.duration)}`,
+    scheduled.critical ? 'On the critical path' : `Total float: ${workingDays(scheduled.totalFloat)}`,
     ...(task.status ? [`Status: ${task.status.value}`] : []),
   ];
 }

@@ -7,6 +7,7 @@ import { csvText, guardFormula } from './csv-writer.js';
 import { dependencyText, effectiveOwnerId } from './plan-export-support.js';
 import { unscheduledTasks } from './unscheduled.js';
 import { CSV_LIST_SEPARATOR } from './csv.js';
+import { workingDays } from '../util/phrases.js';
 
 /**
  * The header of the one-value columns, in order. After them come the
@@ -90,8 +91,8 @@ function exportJiraCsv(analysis: PlanAnalysis): ExportResult {
       due: scheduled.finish,
       description: jiraLines([
         ...(task.id ? [`crmplan task: ${task.id.value}`] : []),
-        scheduled.milestone ? 'Milestone' : `${scheduled.duration} working day${scheduled.duration === 1 ? '' : 's'}`,
-        scheduled.critical ? 'On the critical path' : `Total float: ${scheduled.totalFloat} working day${scheduled.totalFloat === 1 ? '' : 's'}`,
+        scheduled.milestone ? 'Milestone' : workingDays(scheduled.duration),
+        scheduled.critical ? 'On the critical path' : `Total float: ${workingDays(scheduled.totalFloat)}`,
         ...dependencyLine(task.dependsOn),
         ...(task.assign.length > 0
           ? [`Assignments: ${task.assign.map((assignment) => (assignment.load ? `${assignment.person.id} ${quantityText(assignment.load.value)}` : assignment.person.id)).join(CSV_LIST_SEPARATOR)}`]

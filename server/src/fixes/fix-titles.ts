@@ -13,9 +13,3 @@ export function describePerson(context: RuleContext, id: string): string {
   const name = personName(context, id);
   return `'${id}'${name ? ` (${name})` : ''}`;
 }
-
-/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
-export function quotedList(ids: readonly string[]): string {
-  const quoted = ids.map((id) => `'${id}'`);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
-}

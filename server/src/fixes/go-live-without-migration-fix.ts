@@ -1,5 +1,6 @@
 import { addDependenciesFix } from './practice-fixes.js';
 import { findingData, type FixProvider, type QuickFix } from './types.js';
+import { quotedWords } from '../util/phrases.js';
 
 /**
  * Makes the go-live wait for the data migrations it misses. The finding
@@ -11,11 +12,7 @@ export const goLiveWithoutMigrationFix: FixProvider = {
   provideFixes(finding, context): QuickFix[] {
     const data = findingData(finding, 'go-live-without-migration');
     if (!data || data.migrations.length === 0) return [];
-    const quoted = data.migrations.map((id) => `'${id}'`);
-    const title =
-      quoted.length === 1
-        ? `Add a dependency on ${quoted[0]}`
-        : `Add dependencies on ${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+    const title = `Add ${data.migrations.length === 1 ? 'a dependency' : 'dependencies'} on ${quotedWords(data.migrations)}`;
     const fix = addDependenciesFix(context, data.taskIndex, data.migrations, title, true);
     return fix ? [fix] : [];
   },

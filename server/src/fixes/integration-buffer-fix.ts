@@ -1,5 +1,5 @@
 import { setDependencyLag } from './dependency-edits.js';
-import { quotedList } from './fix-titles.js';
+import { quotedWords } from '../util/phrases.js';
 import type { FixEdit } from './types.js';
 import { findingData, type FixProvider, type QuickFix } from './types.js';
 
@@ -23,7 +23,7 @@ export const integrationBufferFix: FixProvider = {
       if (!edit) return [];
       edits.push(edit);
     }
-    const before = data.successors.length > 0 ? ` before ${quotedList(data.successors)}` : '';
+    const before = data.successors.length > 0 ? ` before ${quotedWords(data.successors)}` : '';
     return [{ title: `Add a 2-day buffer${before}`, edits, isPreferred: true }];
   },
 };

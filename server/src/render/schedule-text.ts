@@ -1,5 +1,9 @@
 import type { Quantity } from '../model/types.js';
 import { dayNumberOfDate, weekdayOfDayNumber } from '../schedule/calendar.js';
+import { formatNumber } from '../util/phrases.js';
+
+// Written once in util/ (the rules need them too); hovers, hints and reports take them from here.
+export { formatNumber, workingDays } from '../util/phrases.js';
 
 /**
  * How hovers and inlay hints write dates, durations and loads. The schedule
@@ -9,6 +13,7 @@ import { dayNumberOfDate, weekdayOfDayNumber } from '../schedule/calendar.js';
  */
 
 const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+const FULL_WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 /** Four-digit years only: the scheduler writes years past 9999 with more digits. */
@@ -34,26 +39,23 @@ export function shortDate(date: string, referenceYear: string | undefined): stri
   return year === referenceYear ? text : `${text}, ${year}`;
 }
 
+/** `Monday, Jan 4, 2027`: a date spelled out, as completion documents a date it offers. */
+export function fullDate(date: string): string {
+  if (!ISO_DATE.test(date)) return date;
+  return `${FULL_WEEKDAY_NAMES[weekdayOfDayNumber(dayNumberOfDate(date))]}, ${shortDate(date, undefined)}`;
+}
+
+/** `Mar 2027`: a month label of a chart's axis. */
+export function monthOfYear(date: string): string {
+  const match = ISO_DATE.exec(date);
+  if (!match) return date;
+  const [, year = '', month = ''] = match;
+  return `${MONTH_NAMES[Number(month) - 1] ?? month} ${year}`;
+}
+
 /** The year of an ISO date, for `shortDate`. */
 export function yearOf(date: string | undefined): string | undefined {
   return date === undefined ? undefined : ISO_DATE.exec(date)?.[1];
-}
-
-/** `1 working day`, `3 working days`, `-2 working days`. */
-export function workingDays(count: number): string {
-  return `${formatNumber(count)} working ${count === 1 ? 'day' : 'days'}`;
-}
-
-/**
- * A figure as people write it: whole numbers as they are, others with at
- * most two decimals and no trailing zeros (8h/w over 5 days is `1.6`,
- * 40h/w over 3 days `13.33`).
- */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '-∞' : '?';
-  const rounded = Math.round(value * 100) / 100;
-  // `Object.is(-0)` would print `-0` for tiny negative noise.
-  return String(rounded === 0 ? 0 : rounded);
 }
 
 /** `4 h/day`. */

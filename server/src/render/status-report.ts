@@ -5,6 +5,7 @@ import { dayNumberOfDate, dateOfDayNumber } from '../schedule/calendar.js';
 import type { StatusDateSource } from '../schedule/progress.js';
 import { scheduleToJson } from '../schedule/schedule-json.js';
 import { markdownId, markdownTable, markdownText } from './markdown-text.js';
+import { workingDays } from '../util/phrases.js';
 
 /**
  * The status report of a plan in flight (`crmplan status`, docs/status.md):
@@ -303,10 +304,6 @@ export function statusReportMarkdown(model: PlanModel, report: StatusReport): st
     );
   }
   return `${lines.join('\n').trimEnd()}\n`;
-}
-
-function workingDays(count: number): string {
-  return `${count} working day${count === 1 ? '' : 's'}`;
 }
 
 function formatPercent(value: number): string {

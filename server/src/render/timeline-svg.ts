@@ -1,4 +1,5 @@
 import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber } from '../schedule/calendar.js';
+import { monthOfYear } from './schedule-text.js';
 import { phaseKeysToCollapse } from './gantt-mermaid.js';
 import type { Timeline, TimelinePhase, TimelineTask } from './timeline-types.js';
 import { xmlText } from './xml-text.js';
@@ -56,8 +57,6 @@ const COLOURS = {
   blocked: '#9a6700',
   today: '#cf222e',
 } as const;
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 type Row = { readonly kind: 'phase'; readonly phase: TimelinePhase; readonly collapsed: boolean } | { readonly kind: 'task'; readonly task: TimelineTask };
 
@@ -201,7 +200,7 @@ function axis(firstDay: number, lastDay: number, dayWidth: number, chartLeft: nu
     const monthStart = date.endsWith('-01') || day === firstDay;
     if (monthStart) {
       parts.push(`<line x1="${left}" y1="${lineTop}" x2="${left}" y2="${bottom}" stroke="${COLOURS.grid}" stroke-width="1"/>`);
-      const label = `${MONTHS[Number(date.slice(5, 7)) - 1] ?? ''} ${date.slice(0, 4)}`;
+      const label = monthOfYear(date);
       if (left >= lastLabelRight) {
         parts.push(`<text x="${left + 3}" y="${top + 14}" fill="${COLOURS.muted}">${label}</text>`);
         lastLabelRight = left + 70;

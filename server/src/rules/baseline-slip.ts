@@ -1,7 +1,7 @@
 import { closestMatch } from '../util/closest-match.js';
 import { compareWithBaseline } from '../schedule/baseline-slip.js';
 import type { Finding, Rule } from './types.js';
-import { workingDays } from './schedule-rule-support.js';
+import { workingDays } from '../util/phrases.js';
 
 /**
  * A task's finish (a milestone's day) later than its `baseline:` entry by

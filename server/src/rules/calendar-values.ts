@@ -6,6 +6,7 @@ import { countryNames, regionNames } from '../schedule/country-holidays.js';
 import { isPlanDate } from '../model/values.js';
 import { closestMatches } from '../util/closest-match.js';
 import type { Finding } from './types.js';
+import { joinWords } from '../util/phrases.js';
 
 /**
  * The `schema` findings the JSON Schema cannot express: a `country` or
@@ -53,9 +54,10 @@ function suggest(written: string, names: ReadonlyMap<string, string>): string {
   const byName = [...names].find(([, name]) => name.toLowerCase() === written.toLowerCase())?.[0];
   const codes = byName !== undefined ? [byName] : closestMatches(written, names.keys(), 3);
   if (codes.length === 0) return '';
-  const listed = codes.map((code) => `'${code}' (${names.get(code)})`);
-  const joined = listed.length === 1 ? listed[0] : `${listed.slice(0, -1).join(', ')} or ${listed[listed.length - 1]}`;
-  return ` Did you mean ${joined}?`;
+  return ` Did you mean ${joinWords(
+    codes.map((code) => `'${code}' (${names.get(code)})`),
+    'or',
+  )}?`;
 }
 
 function leaveOrderFindings(parsed: ParsedDocument): Finding[] {

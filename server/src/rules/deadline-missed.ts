@@ -1,5 +1,6 @@
 import type { Finding, Rule } from './types.js';
-import { drivingChain, quotedNode, workingDays } from './schedule-rule-support.js';
+import { drivingChain, quotedNode } from './schedule-rule-support.js';
+import { workingDays } from '../util/phrases.js';
 
 /**
  * On the `deadline:` value of each task whose computed finish is after it.

@@ -1,6 +1,7 @@
 import { upstreamPairs } from '../model/reachability.js';
 import type { Span } from '../model/types.js';
-import { practiceFacts, quotedAll } from './practice-support.js';
+import { practiceFacts } from './practice-support.js';
+import { quotedWords } from '../util/phrases.js';
 import type { Finding, Rule } from './types.js';
 
 /**
@@ -41,12 +42,12 @@ export const goLiveWithoutMigrationRule: Rule = {
       }
       if (missing.length === 0) continue;
       const ids = missing.map((migration) => migration.id);
-      const named = `${ids.length === 1 ? 'data migration' : 'data migrations'} ${quotedAll(ids)}`;
+      const named = `${ids.length === 1 ? 'data migration' : 'data migrations'} ${quotedWords(ids)}`;
       yield {
         rule: 'go-live-without-migration',
         message:
           `Go-live '${goLiveId}' does not wait for ${named}: users would start in a CRM without their data. ` +
-          `Add ${ids.length === 1 ? 'a dependency' : 'dependencies'} on ${quotedAll(ids)}.`,
+          `Add ${ids.length === 1 ? 'a dependency' : 'dependencies'} on ${quotedWords(ids)}.`,
         span,
         related: missing.map((migration) => ({
           span: migration.span,

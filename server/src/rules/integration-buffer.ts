@@ -1,7 +1,8 @@
 import type { Span } from '../model/types.js';
 import type { WorkEdge } from '../model/work-graph.js';
 import type { Finding, Rule } from './types.js';
-import { joinQuoted, quotedNode } from './schedule-rule-support.js';
+import { quotedNode } from './schedule-rule-support.js';
+import { joinWords } from '../util/phrases.js';
 
 /**
  * On the `complexity: high` value of each integration task that is followed
@@ -64,7 +65,7 @@ export const integrationBufferRule: Rule = {
         rule: 'integration-buffer',
         message:
           `High-complexity integration ${quotedNode(graph, taskIndex)} has no buffer before what follows it: ` +
-          `${joinQuoted(names)} ${verb} as soon as it finishes on ${scheduled.finish}, so any slip in it delays ` +
+          `${joinWords(names)} ${verb} as soon as it finishes on ${scheduled.finish}, so any slip in it delays ` +
           `${successors.length === 1 ? 'that task' : 'them'}. Add a lag or a buffer task.`,
         span: task.complexity.span,
         data: {

@@ -5,7 +5,8 @@ import type { Schedule } from '../schedule/compute-schedule.js';
 import { assignmentDailyLoad, dailyCapacity, type Overallocation } from '../schedule/load.js';
 import type { OverallocationData, OverallocationRange, SuggestedLoad } from './schedule-finding-data.js';
 import type { WorkingCalendar } from '../schedule/calendar.js';
-import { type Booking, dateRange, hoursToWholeQuantity, joinQuoted, PersonBookings, quotedNode } from './schedule-rule-support.js';
+import { type Booking, dateRange, hoursToWholeQuantity, PersonBookings, quotedNode } from './schedule-rule-support.js';
+import { joinWords } from '../util/phrases.js';
 import type { Finding, RelatedLocation, Rule } from './types.js';
 
 /** At most this many separate periods are spelled out in one message. */
@@ -299,15 +300,11 @@ function offDaySentences(who: string, assigned: string, ranges: readonly Overall
       case 'weekday': {
         const listed = days.slice(0, OFF_DAYS_IN_MESSAGE).map((range) => range.from);
         const more = days.length - listed.length;
-        const dates = more > 0 ? `${listed.join(', ')} and ${more} more` : joinDates(listed);
+        const dates = more > 0 ? `${listed.join(', ')} and ${more} more` : joinWords(listed);
         return `${who} does not work on ${WEEKDAY_NAMES[reason.weekday]} but is assigned ${assigned} on ${dates}`;
       }
     }
   });
-}
-
-function joinDates(dates: readonly string[]): string {
-  return dates.length <= 1 ? (dates[0] ?? '') : `${dates.slice(0, -1).join(', ')} and ${dates[dates.length - 1]}`;
 }
 
 /** The data of one range, made once per range however many findings share it. */
@@ -324,7 +321,7 @@ function rangeData(range: Overallocation): OverallocationRange {
 /** `'a', 'b' and 'c'`; past TASKS_IN_MESSAGE names, `'a', 'b', ... and 7 other tasks`. */
 function taskList(graph: WorkGraph, taskIndexes: readonly number[]): string {
   const names = taskIndexes.map((index) => quotedNode(graph, index));
-  if (names.length <= TASKS_IN_MESSAGE) return joinQuoted(names);
+  if (names.length <= TASKS_IN_MESSAGE) return joinWords(names);
   const rest = names.length - (TASKS_IN_MESSAGE - 1);
   return `${names.slice(0, TASKS_IN_MESSAGE - 1).join(', ')} and ${rest} other tasks`;
 }

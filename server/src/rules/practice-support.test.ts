@@ -6,7 +6,8 @@ import { buildRuleContext } from '../analysis/analyze-plan.js';
 import { runFixture } from '../testing/fixtures.js';
 import type { FindingData } from './finding-data.js';
 import { PRACTICE_RULES } from './practice-rules.js';
-import { dependOnItOrInsertAfter, dependOnOrInsertBefore, quotedAll, quotedChoice } from './practice-support.js';
+import { dependOnItOrInsertAfter, dependOnOrInsertBefore, quotedChoice } from './practice-support.js';
+import { quotedWords as quotedAll } from '../util/phrases.js';
 import type { RuleContext } from './types.js';
 
 describe('practice rule messages', () => {

@@ -128,13 +128,6 @@ export function quotedChoice(ids: readonly string[]): string {
   return `one of ${quoted.join(', ')}${more}`;
 }
 
-/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
-export function quotedAll(ids: readonly string[]): string {
-  const quoted = ids.map((id) => `'${id}'`);
-  if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
-}
-
 /** "add a dependency on 'uat' or a UAT task before it", "add a dependency on one of 'a', 'b', or a UAT task before it" */
 export function dependOnOrInsertBefore(candidates: readonly string[], newTask: string): string {
   if (candidates.length === 0) return `add ${newTask} before it`;

@@ -1,5 +1,6 @@
 import type { RiskField } from './quality-finding-data.js';
-import { itemLabel, joinWords } from './quality-text.js';
+import { itemLabel } from './quality-text.js';
+import { joinWords } from '../util/phrases.js';
 import { isUnwritten, itemAnchor } from './quality-yaml.js';
 import { mapAtSpan } from '../yaml/node-at-span.js';
 import type { Finding, Rule } from './types.js';

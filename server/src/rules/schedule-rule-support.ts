@@ -16,17 +16,6 @@ export function quotedNode(graph: WorkGraph, node: number): string {
   return name.startsWith('(') ? name : `'${name}'`;
 }
 
-/** `1 working day`, `4 working days`. */
-export function workingDays(count: number): string {
-  return `${count} working day${count === 1 ? '' : 's'}`;
-}
-
-/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
-export function joinQuoted(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
-}
-
 /** `on 2027-01-11` for one day, `from 2027-01-11 to 2027-01-15` otherwise. */
 export function dateRange(from: string, to: string): string {
   return from === to ? `on ${from}` : `from ${from} to ${to}`;

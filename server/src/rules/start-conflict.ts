@@ -1,5 +1,6 @@
 import type { Finding, Rule } from './types.js';
-import { describeLink, drivingDependency, quotedNode, workingDays } from './schedule-rule-support.js';
+import { describeLink, drivingDependency, quotedNode } from './schedule-rule-support.js';
+import { workingDays } from '../util/phrases.js';
 
 /**
  * On the `start:` value of each task that its dependencies push past that
