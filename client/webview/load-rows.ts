@@ -230,16 +230,16 @@ export function drawLoadRows(svg: SVGSVGElement, timeline: Timeline, scale: Char
   const rowsTop = top + heading;
   const rowHeight = label + strip + rowGap;
   const bottom = rowsTop + rows.length * rowHeight;
-  // Week lines (Mondays) through all the rows: the weeks of the chart's axis, continued.
-  const weekLines = svgElement('g', 'load-weeks');
-  for (let monday = firstMondayOnOrAfter(timeline.start); monday <= timeline.finish; monday = addDays(monday, 7)) {
-    const x = scale.xOfDate(monday);
-    const line = svgElement('line', 'load-week-line');
-    line.dataset['week'] = monday;
+  // Grid lines through all the rows (Mondays, or the 1st of each month on a long plan): the chart's dates, continued.
+  const gridLines = svgElement('g', 'load-grid');
+  for (const date of gridDates(timeline.start, timeline.finish, scale.pixelsPerDay)) {
+    const x = scale.xOfDate(date);
+    const line = svgElement('line', 'load-grid-line');
+    line.dataset['date'] = date;
     setNumbers(line, { x1: x, x2: x, y1: rowsTop, y2: bottom - rowGap });
-    weekLines.append(line);
+    gridLines.append(line);
   }
-  block.append(weekLines);
+  block.append(gridLines);
 
   rows.forEach((row, index) => {
     const rowTop = rowsTop + index * rowHeight;
@@ -317,9 +317,29 @@ function patterns(overId: string, offId: string): SVGDefsElement {
   return defs;
 }
 
-function firstMondayOnOrAfter(date: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, (8 - weekday) % 7);
+/** Weeks narrower than this (SVG units) get month lines instead of week lines: a line every few pixels is a grey wash. */
+export const MIN_WEEK_WIDTH = 14;
+
+/**
+ * The dates of the grid lines between `start` and `finish` (inclusive):
+ * every Monday when a week is at least MIN_WEEK_WIDTH wide, else the 1st of
+ * every month.
+ */
+export function gridDates(start: string, finish: string, pixelsPerDay: number): string[] {
+  const dates: string[] = [];
+  if (!(Date.parse(start) <= Date.parse(finish))) return dates;
+  if (7 * pixelsPerDay >= MIN_WEEK_WIDTH) {
+    const weekday = new Date(`${start}T00:00:00Z`).getUTCDay();
+    for (let monday = addDays(start, (8 - weekday) % 7); monday <= finish; monday = addDays(monday, 7)) dates.push(monday);
+    return dates;
+  }
+  const first = new Date(`${start.slice(0, 7)}-01T00:00:00Z`);
+  for (let month = first; ; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) {
+    const date = month.toISOString().slice(0, 10);
+    if (date > finish) break;
+    if (date >= start) dates.push(date);
+  }
+  return dates;
 }
 
 function truncated(text: string): string {

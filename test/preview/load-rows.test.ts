@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayOffText, LOAD_GEOMETRY, LOAD_HEADING, loadRows, runShapes, type LoadSegment } from '../../client/webview/load-rows.js';
+import { addDays, dayOffText, gridDates, LOAD_GEOMETRY, LOAD_HEADING, loadRows, MIN_WEEK_WIDTH, runShapes, type LoadSegment } from '../../client/webview/load-rows.js';
 import { analyzePlan } from '../../server/src/analysis/analyze-plan.js';
 import { buildTimeline } from '../../server/src/render/timeline-model.js';
 
@@ -103,5 +103,23 @@ describe('dates and days off', () => {
     expect(dayOffText({ kind: 'leave', from: '2027-05-10', to: '2027-05-10' })).toBe('On leave 2027-05-10');
     expect(dayOffText({ kind: 'holiday', date: '2027-05-31', name: 'Memorial Day' })).toBe('Public holiday: Memorial Day');
     expect(dayOffText({ kind: 'weekday', weekday: 'fri' })).toBe('Does not work on Fridays');
+  });
+});
+
+describe('the grid lines through the load rows', () => {
+  it('are the Mondays when a week is wide enough', () => {
+    // Wed 2027-03-17 .. Mon 2027-04-05 at 2 units a day (14 a week).
+    expect(gridDates('2027-03-17', '2027-04-05', 2)).toEqual(['2027-03-22', '2027-03-29', '2027-04-05']);
+    expect(gridDates('2027-03-15', '2027-03-15', 2)).toEqual(['2027-03-15']);
+  });
+
+  it('are the 1st of each month when weeks would be narrower than MIN_WEEK_WIDTH', () => {
+    expect(MIN_WEEK_WIDTH).toBe(14);
+    expect(gridDates('2027-11-01', '2028-02-15', 1.9)).toEqual(['2027-11-01', '2027-12-01', '2028-01-01', '2028-02-01']);
+    expect(gridDates('2027-11-02', '2028-01-31', 1.9)).toEqual(['2027-12-01', '2028-01-01']);
+  });
+
+  it('are none for a plan that ends before it starts', () => {
+    expect(gridDates('2027-03-17', '2027-03-01', 2)).toEqual([]);
   });
 });

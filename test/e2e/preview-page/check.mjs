@@ -526,7 +526,7 @@ async function checkLoadOnAxis(browser, site, modules) {
           };
         }),
       }));
-      const weeks = [...document.querySelectorAll('#app svg line.load-week-line')].map((line) => ({ week: line.dataset.week, x: line.getBoundingClientRect().left }));
+      const weeks = [...document.querySelectorAll('#app svg line.load-grid-line')].map((line) => ({ week: line.dataset.date, x: line.getBoundingClientRect().left }));
       const heading = document.querySelector('#app svg .load-heading')?.textContent ?? '';
       return { xOfDate, rows, weeks, heading };
     }, dated);
