@@ -45,8 +45,10 @@ export interface ArrowGeometry {
   readonly end: Point;
   /** The arrow head: a triangle pointing right, its tip at `end`. */
   readonly head: string;
-  /** Where the lag label goes: right of the arrow's vertical run, at its middle. */
+  /** Where the lag label goes: beside the arrow's first vertical run, at its middle, away from the bars. */
   readonly labelAt: Point;
+  /** Which end of the label is at `labelAt` (SS labels end left of the run, clear of the bars). */
+  readonly labelAnchor: 'start' | 'end';
 }
 
 /**
@@ -68,7 +70,8 @@ export function dependencyArrow(from: { readonly left: Point; readonly right: Po
       start,
       end,
       head,
-      labelAt: { x: runX + 3, y: (start.y + end.y) / 2 },
+      labelAt: { x: runX - 2, y: (start.y + end.y) / 2 },
+      labelAnchor: 'end',
     };
   }
   const start = from.right;
@@ -80,6 +83,7 @@ export function dependencyArrow(from: { readonly left: Point; readonly right: Po
       end,
       head,
       labelAt: { x: turnX + 3, y: (start.y + end.y) / 2 },
+      labelAnchor: 'start',
     };
   }
   // No room in front of the dependent: go round through the gap next to its row.
@@ -91,6 +95,7 @@ export function dependencyArrow(from: { readonly left: Point; readonly right: Po
     end,
     head,
     labelAt: { x: turnX + 3, y: (start.y + gapY) / 2 },
+    labelAnchor: 'start',
   };
 }
 
@@ -198,7 +203,7 @@ export function drawChartLayers(context: LayerContext): DrawnLayers {
     const group = svgElement('g', { class: `dependency dependency-${dependency.type.toLowerCase()}`, 'data-from': dependency.from, 'data-to': dependency.to });
     group.append(svgElement('path', { class: 'dependency-line', d: arrow.path }), svgElement('path', { class: 'dependency-head', d: arrow.head }));
     if (dependency.lag !== undefined) {
-      const label = svgElement('text', { class: 'dependency-lag', x: String(arrow.labelAt.x), y: String(arrow.labelAt.y), dy: '0.35em' });
+      const label = svgElement('text', { class: 'dependency-lag', x: String(arrow.labelAt.x), y: String(arrow.labelAt.y), dy: '0.35em', 'text-anchor': arrow.labelAnchor });
       label.textContent = dependency.lag;
       group.append(label);
     }

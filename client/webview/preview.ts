@@ -16,6 +16,7 @@ import type {
 } from '../src/preview/messages.js';
 import { drawBaselineGhosts } from './baseline-ghosts.js';
 import { axisTicks, drawAxis, type AxisFlag, type PlacedTick } from './chart-axis.js';
+import { exportedChartSvg } from './chart-export.js';
 import { fitLabel } from './chart-labels.js';
 import { domainExtent, drawChartLayers, drawGridLines, type DrawnLayers } from './chart-layers.js';
 import { barStatusOfPhase, drawLegend, legendKinds, taskBarStatus } from './chart-legend.js';
@@ -495,8 +496,14 @@ function reportRendered(): void {
 function exportContent(format: ExportFormat): string | undefined {
   const chart = state.drawn;
   if (!chart) return undefined;
-  return format === 'mermaid' ? chart.mermaidText : new XMLSerializer().serializeToString(chart.svg);
+  if (format === 'mermaid') return chart.mermaidText;
+  // The SVG as drawn, standing on its own: colours inline, the phase names in a column (chart-export.ts).
+  const phases = chart.scale ? phaseBands(chart.timeline.phases, chart.scale.bars, BAR_GAP) : [];
+  return exportedChartSvg(chart.svg, phases, EXPORT_PHASE_COLUMN_WIDTH);
 }
+
+/** The width of the phase-name column in the exported SVG (its units). */
+const EXPORT_PHASE_COLUMN_WIDTH = 200;
 
 // ---- small DOM helpers ----
 

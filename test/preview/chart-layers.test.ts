@@ -45,7 +45,8 @@ describe('arrow geometry', () => {
     const arrow = dependencyArrow(from, barEnds(toBox, false), 'SS', toBox, 6);
     expect(arrow.start).toEqual({ x: 100, y: 61 });
     expect(arrow.path).toBe('M100,61 H94 V89 H120');
-    expect(arrow.labelAt).toEqual({ x: 97, y: 75 });
+    expect(arrow.labelAt).toEqual({ x: 92, y: 75 });
+    expect(arrow.labelAnchor).toBe('end');
   });
 });
 

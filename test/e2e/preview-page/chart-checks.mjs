@@ -9,10 +9,10 @@
 //   chart, an overlong one cut with its full name as tooltip; Mermaid's title is not drawn; the
 //   legend has an entry per kind drawn, in the colours of the marks; critical bars take the
 //   theme's red, not Mermaid's; weekend shading stays faint; today and status-date lines at
-//   their dates; screenshots in test-artifacts/;
+//   their dates; the exported SVG stands on its own; screenshots in test-artifacts/;
 // - the axis ticks go from days to weeks when zoomed out;
 // - a 1,000-task plan expanded and scrolled to the bottom still shows the axis at the top.
-/* global getComputedStyle */
+/* global DOMParser, getComputedStyle */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { THEME_CLASSES, themeVariablesCss } from './vscode-themes.mjs';
@@ -210,6 +210,23 @@ export function chartScenarios({ check, openPage, timelineMessage, checkNoViolat
       `${name}: the legend names what is drawn: ${kinds.join(', ')}`,
       same(kinds, ['planned', 'critical', 'in-progress', 'done', 'milestone', 'progress', 'baseline', 'dependency', 'today', 'status-date']),
       shown(drawn.legend),
+    );
+
+    // The exported SVG stands on its own: the page's colours inline, the phase names in a column, nothing the page hides.
+    const exported = await preview.nextMessage('exported', () => page.evaluate(() => window.postMessage({ type: 'export', requestId: 77, format: 'svg' }, '*')), 10_000);
+    const exportedParts = await page.evaluate((content) => {
+      const parsed = new DOMParser().parseFromString(content, 'image/svg+xml').documentElement;
+      return {
+        phaseNames: [...parsed.querySelectorAll('g.phase-names text title')].map((title) => title.textContent),
+        hidden: parsed.querySelectorAll('.titleText, .sectionTitle, g.grid').length,
+        arrowsStyled: [...parsed.querySelectorAll('.dependency-line')].every((line) => /fill: none !important/.test(line.getAttribute('style') ?? '')),
+        arrows: parsed.querySelectorAll('.dependency-line').length,
+      };
+    }, exported.content);
+    check(
+      `${name}: the exported SVG has the phase names in a column, the arrows with their colours inline, and not Mermaid's hidden title, section names or axis`,
+      same(exportedParts.phaseNames, timeline.phases.map((phase) => phase.label)) && exportedParts.hidden === 0 && exportedParts.arrows === 7 && exportedParts.arrowsStyled,
+      shown(exportedParts),
     );
 
     const screenshots = [];
