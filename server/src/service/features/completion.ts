@@ -13,23 +13,24 @@ import {
 } from 'vscode-languageserver-types';
 import type { Declaration } from '../../model/symbols.js';
 import type { Dependency } from '../../model/types.js';
-import type { WorkGraph } from '../../model/work-graph.js';
+import { nodesWaitingFor } from '../../model/reachability.js';
 import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 import { spanToRange } from '../diagnostics.js';
 import { markdownInline } from '../../render/markdown-text.js';
 import { fullDate, shortDate, yearOf } from '../../render/schedule-text.js';
 import { isEmptyDocument } from '../../parse/syntax-nodes.js';
 import { localToday, nextMonday, PLAN_TEMPLATES } from '../../shared/plan-templates.js';
-import { cursorContext, pathKey, type CursorContext } from './completion-context.js';
+import { pathKey, type CursorContext } from './completion-context.js';
+import { locate } from '../locate.js';
 import {
   enumValues,
   hasType,
   propertiesOf,
+  childSchema,
   resolveSchema,
-  schemaAtPath,
   type PathSegment,
   type ResolvedSchema,
-} from './completion-schema.js';
+} from '../schema-view.js';
 import {
   blockItemSnippets,
   blockLines,
@@ -75,13 +76,14 @@ export function complete(
   const text = analysis.parsed.text;
   const offset = document.offsetAt(position);
   if (options.triggerCharacter === ' ' && !spaceOpensCompletion(text, offset)) return { isIncomplete: false, items: [] };
-  const context = cursorContext(analysis.parsed, offset);
+  const { context, schemaAt } = locate(analysis, offset).typing();
   // The file's indentation is read from the whole document, so only when an
   // item writes nested lines (value completions never do).
   let indent: IndentStyle | undefined;
   const env: Env = {
     analysis,
     context,
+    schemaAt,
     offset,
     today: options.today ?? localToday(),
     range: spanToRange(document, context.word),
@@ -91,6 +93,22 @@ export function complete(
     },
   };
   return { isIncomplete: false, items: itemsAtPlace(env) };
+}
+
+/**
+ * The schema node completion works from at `offset`: on a key, the
+ * property it offers the word under the cursor from (what keyItems lists);
+ * on a value, the value's schema (what valueItems reads). Undefined where
+ * completion offers nothing from the schema. The agreement test compares it
+ * with what hover describes.
+ */
+export function offeredSchema(analysis: PlanAnalysis, offset: number): ResolvedSchema | undefined {
+  const { context, schema } = locate(analysis, offset).typing();
+  const place = context.place;
+  if (place.kind === 'value') return schema;
+  if (place.kind !== 'key' || !schema || !hasType(schema, 'object')) return undefined;
+  const word = analysis.parsed.text.slice(context.word.start, context.word.end);
+  return propertiesOf(schema).find((property) => property.name === word)?.schema;
 }
 
 /**
@@ -108,6 +126,8 @@ function spaceOpensCompletion(text: string, offset: number): boolean {
 interface Env {
   readonly analysis: PlanAnalysis;
   readonly context: CursorContext;
+  /** The schema at a path, from the one schema view (conditions decided on the analysed document). */
+  readonly schemaAt: (path: readonly PathSegment[]) => ResolvedSchema | undefined;
   readonly offset: number;
   readonly today: string;
   readonly range: Range;
@@ -128,14 +148,14 @@ function itemsAtPlace(env: Env): CompletionItem[] {
       return [];
     case 'key': {
       // `people:` then a key-like word on the next line: a list item belongs there.
-      const schema = schemaAtPath(place.path);
+      const schema = env.schemaAt(place.path);
       if (schema && hasType(schema, 'array') && !place.flow) return listItems(env, place.path, { dash: true }, false, new Set());
       return [...templateItems(env, place.path), ...keyItems(env, place.path, place.present, place.flow, NO_DASH)];
     }
     case 'item':
       return listItems(env, place.path, { dash: !place.dash && !place.flow }, place.flow, new Set(place.siblings));
     case 'value': {
-      const schema = schemaAtPath(place.path);
+      const schema = env.schemaAt(place.path);
       if (place.nextLine && schema && hasType(schema, 'array')) {
         // `depends_on:` with the cursor on the next line: list items go there.
         return listItems(env, place.path, { dash: true }, false, new Set());
@@ -192,7 +212,7 @@ function keyItems(
   insertion: Insertion,
   firstOrder = 100,
 ): CompletionItem[] {
-  const schema = schemaAtPath(path);
+  const schema = env.schemaAt(path);
   if (!schema || !hasType(schema, 'object')) return [];
   const column = insertColumn(env, insertion);
   return propertiesOf(schema)
@@ -217,59 +237,14 @@ function keyItems(
 }
 
 /** The value part of a key item: ` ${1:1d}`, ` $1` (then suggest), or a nested block on the next line. */
-function valueSnippet(
-  env: Env,
-  name: string,
-  schema: ResolvedSchema,
-  column: number,
-  flow: boolean,
-): { text: string; suggest?: boolean } {
-  const refs = new Set(schema.refs);
-  const node = schema.node;
-  if (node.const !== undefined) return { text: ` ${String(node.const)}` };
-  if (refs.has('personRef') || refs.has('workRef') || refs.has('date') || name === 'due') return { text: ' $1', suggest: true };
-  if (refs.has('dependsOn')) return { text: ' [$1]', suggest: true };
-  if (refs.has('severity')) return { text: ` ${choice(1, ['off', 'error', 'warning', 'info', 'hint'])}` };
-  if (node.enum) return { text: ` ${choice(1, enumValues(schema).map((value) => value.value))}` };
-  if (refs.has('duration') || refs.has('lag')) return { text: ` ${placeholder(1, '1d')}` };
-  if (refs.has('quantity')) return { text: ` ${placeholder(1, '100%')}` };
-  if (hasType(schema, 'boolean')) return { text: ` ${choice(1, ['true', 'false'])}` };
-  if (hasType(schema, 'number') && !hasType(schema, 'string')) {
-    const fallback = schema.outer.default ?? node.default;
-    return { text: ` ${placeholder(1, fallback === undefined ? '' : String(fallback))}` };
-  }
-  if (hasType(schema, 'object') && !hasType(schema, 'string')) {
-    return flow ? { text: ' {$1}' } : { text: `\n${' '.repeat(column + env.indent.unit)}$0`, suggest: true };
-  }
-  if (hasType(schema, 'array')) {
-    if (name === 'workdays') return { text: ` [${placeholder(1, 'mon, tue, wed, thu, fri')}]` };
-    if (flow) return { text: ' [$1]', suggest: true };
-    return { text: `\n${' '.repeat(column + env.indent.sequenceIndent)}- $0`, suggest: true };
-  }
-  const example = node.examples?.[0];
-  if (node.pattern !== undefined && typeof example === 'string' && !refs.has('id')) return { text: ` ${placeholder(1, example)}` };
-  return { text: ' $1' };
+function valueSnippet(env: Env, name: string, schema: ResolvedSchema, column: number, flow: boolean): ValueSnippet {
+  const kind = valueKindOf(schema, name);
+  return kind.snippet?.(schema) ?? shapeSnippet(env, name, schema, column, flow);
 }
 
-/** A short type for a key's detail, from the schema's titles. */
+/** A short type for a key's detail: the value kind's own, else from the schema's titles and type. */
 function typeLabel(name: string, schema: ResolvedSchema): string {
-  const refs = schema.refs;
-  const definition = refs[refs.length - 1];
-  const node = schema.node;
-  if (name === 'due') return 'date, or <duration> after <task or phase>';
-  if (definition === 'severity') {
-    const fallback = schema.outer.default;
-    return `rule severity${typeof fallback === 'string' ? ` · default: ${fallback}` : ''}`;
-  }
-  if (definition === 'level') return 'low | medium | high';
-  if (node.title && definition) return node.title.toLowerCase();
-  if (node.enum) return enumValues(schema).map((value) => value.value).join(' | ');
-  if (node.const !== undefined) return String(node.const);
-  if (hasType(schema, 'boolean')) return 'true | false';
-  if (hasType(schema, 'array')) return 'list';
-  if (hasType(schema, 'object')) return 'mapping';
-  if (hasType(schema, 'number')) return 'number';
-  return 'text';
+  return valueKindOf(schema, name).label?.(schema) ?? schemaLabel(schema);
 }
 
 /**
@@ -320,9 +295,10 @@ function listItems(
   flow: boolean,
   siblings: ReadonlySet<string>,
 ): CompletionItem[] {
-  const list = schemaAtPath(path);
+  const list = env.schemaAt(path);
   if (!list?.node.items) return [];
-  const itemSchema = resolveSchema(list.node.items);
+  const itemSchema = childSchema(list, 0);
+  if (!itemSchema) return [];
   const definition = itemSchema.refs[itemSchema.refs.length - 1] ?? '';
   const column = insertColumn(env, insertion);
   const items: CompletionItem[] = [];
@@ -416,8 +392,168 @@ function defaultDue(env: Env): string {
 // ---------------------------------------------------------------------------
 // Values
 
+/**
+ * The value kinds, keyed by schema definition (or, for `due`, by key): the
+ * first entry whose `test` holds decides, in one place, the items a value
+ * of that kind is completed with, the value part of its key's item and the
+ * type its key's item shows. A kind without a snippet or a label takes the
+ * one its schema's type gives (shapeSnippet, schemaLabel); one without
+ * items offers the schema's examples for the keys that have useful ones.
+ */
+interface ValueKind {
+  readonly name: string;
+  readonly test: (refs: ReadonlySet<string>, schema: ResolvedSchema, key: string | undefined) => boolean;
+  readonly snippet?: (schema: ResolvedSchema) => ValueSnippet | undefined;
+  readonly label?: (schema: ResolvedSchema) => string;
+  readonly items?: (request: ValueRequest) => CompletionItem[];
+}
+
+/** The value part of a key item, and whether completion opens again at its tab stop. */
+interface ValueSnippet {
+  readonly text: string;
+  readonly suggest?: boolean;
+}
+
+interface ValueRequest {
+  readonly env: Env;
+  readonly path: readonly PathSegment[];
+  readonly schema: ResolvedSchema;
+  readonly insertion: Insertion;
+  readonly siblings: ReadonlySet<string>;
+}
+
+/** An id or a date: chosen from the list completion opens at the tab stop. */
+const PICK: ValueSnippet = { text: ' $1', suggest: true };
+
+const VALUE_KINDS: readonly ValueKind[] = [
+  {
+    name: 'due',
+    test: (_refs, _schema, key) => key === 'due',
+    snippet: () => PICK,
+    label: () => 'date, or <duration> after <task or phase>',
+    items: ({ env, path, insertion }) => [...dueSnippet(env, insertion), ...dateItems(env, path, insertion)],
+  },
+  {
+    name: 'constant',
+    test: (_refs, schema) => schema.node.const !== undefined,
+    snippet: (schema) => ({ text: ` ${String(schema.node.const)}` }),
+    items: ({ env, schema, insertion }) => {
+      const value = String(schema.node.const);
+      return [makeItem(env, insertion, { label: value, kind: CompletionItemKind.Constant, newText: value, documentation: schema.description }, 0)];
+    },
+  },
+  { name: 'person', test: (refs) => refs.has('personRef'), snippet: () => PICK, items: ({ env, insertion }) => personItems(env, insertion) },
+  {
+    name: 'work',
+    test: (refs) => refs.has('workRef') || refs.has('dependency'),
+    // A dependency is a list item, never a key's value: only a work ref has a snippet of its own.
+    snippet: (schema) => (schema.refs.includes('workRef') ? PICK : undefined),
+    items: ({ env, path, insertion }) => workItems(env, path, insertion),
+  },
+  {
+    name: 'dependencies',
+    test: (refs) => refs.has('dependsOn'),
+    snippet: () => ({ text: ' [$1]', suggest: true }),
+    items: ({ env, path, insertion }) => workItems(env, path, insertion),
+  },
+  {
+    name: 'severity',
+    test: (refs) => refs.has('severity'),
+    snippet: () => ({ text: ` ${choice(1, ['off', 'error', 'warning', 'info', 'hint'])}` }),
+    label: (schema) => {
+      const fallback = schema.outer.default;
+      return `rule severity${typeof fallback === 'string' ? ` · default: ${fallback}` : ''}`;
+    },
+    items: ({ env, insertion }) => severityItems(env, insertion, undefined),
+  },
+  {
+    name: 'enum',
+    test: (_refs, schema) => schema.node.enum !== undefined,
+    snippet: (schema) => ({ text: ` ${choice(1, enumValues(schema).map((value) => value.value))}` }),
+    items: ({ env, schema, insertion, siblings }) => enumItems(env, schema, insertion, siblings),
+  },
+  {
+    name: 'duration',
+    test: (refs) => refs.has('duration'),
+    snippet: () => ({ text: ` ${placeholder(1, '1d')}` }),
+    items: ({ env, insertion }) => durationItems(env, insertion),
+  },
+  {
+    name: 'lag',
+    test: (refs) => refs.has('lag'),
+    snippet: () => ({ text: ` ${placeholder(1, '1d')}` }),
+    items: ({ env, insertion }) => lagItems(env, insertion),
+  },
+  {
+    name: 'load',
+    test: (refs) => refs.has('quantity'),
+    snippet: () => ({ text: ` ${placeholder(1, '100%')}` }),
+    items: ({ env, insertion }) => quantityItems(env, insertion),
+  },
+  { name: 'date', test: (refs) => refs.has('date'), snippet: () => PICK, items: ({ env, path, insertion }) => dateItems(env, path, insertion) },
+  { name: 'holiday', test: (refs) => refs.has('holiday'), items: ({ env, path, insertion }) => dateItems(env, path, insertion) },
+  {
+    name: 'boolean',
+    test: (_refs, schema) => hasType(schema, 'boolean'),
+    items: ({ env, insertion }) =>
+      ['true', 'false'].map((value, index) => makeItem(env, insertion, { label: value, kind: CompletionItemKind.Constant, newText: value }, index)),
+  },
+];
+
+/** Every other value: its items are the schema's examples for some keys, its snippet and label come from its type. */
+const PLAIN_VALUE: ValueKind = { name: 'plain', test: () => true, items: exampleItems };
+
+function valueKindOf(schema: ResolvedSchema, key: string | undefined): ValueKind {
+  const refs = new Set(schema.refs);
+  return VALUE_KINDS.find((kind) => kind.test(refs, schema, key)) ?? PLAIN_VALUE;
+}
+
+/** The value part of a key item from the schema's type: a choice, a number, a nested block, an example. */
+function shapeSnippet(env: Env, name: string, schema: ResolvedSchema, column: number, flow: boolean): ValueSnippet {
+  const node = schema.node;
+  if (hasType(schema, 'boolean')) return { text: ` ${choice(1, ['true', 'false'])}` };
+  if (hasType(schema, 'number') && !hasType(schema, 'string')) {
+    const fallback = schema.outer.default ?? node.default;
+    return { text: ` ${placeholder(1, fallback === undefined ? '' : String(fallback))}` };
+  }
+  if (hasType(schema, 'object') && !hasType(schema, 'string')) {
+    return flow ? { text: ' {$1}' } : { text: `\n${' '.repeat(column + env.indent.unit)}$0`, suggest: true };
+  }
+  if (hasType(schema, 'array')) {
+    if (name === 'workdays') return { text: ` [${placeholder(1, 'mon, tue, wed, thu, fri')}]` };
+    if (flow) return { text: ' [$1]', suggest: true };
+    return { text: `\n${' '.repeat(column + env.indent.sequenceIndent)}- $0`, suggest: true };
+  }
+  const example = node.examples?.[0];
+  if (node.pattern !== undefined && typeof example === 'string' && !schema.refs.includes('id')) return { text: ` ${placeholder(1, example)}` };
+  return { text: ' $1' };
+}
+
+/** A key's type from the schema: its definition's title, its enum or constant, or its JSON type. */
+function schemaLabel(schema: ResolvedSchema): string {
+  const refs = schema.refs;
+  const definition = refs[refs.length - 1];
+  const node = schema.node;
+  if (definition === 'level') return 'low | medium | high';
+  if (node.title && definition) return node.title.toLowerCase();
+  if (node.enum) return enumValues(schema).map((value) => value.value).join(' | ');
+  if (node.const !== undefined) return String(node.const);
+  if (hasType(schema, 'boolean')) return 'true | false';
+  if (hasType(schema, 'array')) return 'list';
+  if (hasType(schema, 'object')) return 'mapping';
+  if (hasType(schema, 'number')) return 'number';
+  return 'text';
+}
+
 /** Text values worth offering from the schema's examples. */
 const EXAMPLE_VALUE_KEYS = new Set(['currency', 'frequency', 'channel', 'contingency']);
+
+function exampleItems({ env, path, schema, insertion }: ValueRequest): CompletionItem[] {
+  if (!EXAMPLE_VALUE_KEYS.has(lastKey(path) ?? '')) return [];
+  return (schema.node.examples ?? []).map((example, index) =>
+    makeItem(env, insertion, { label: String(example), kind: CompletionItemKind.Value, newText: String(example) }, index),
+  );
+}
 
 function valueItems(
   env: Env,
@@ -429,6 +565,7 @@ function valueItems(
 ): CompletionItem[] {
   const name = lastKey(path);
   if (prefix.trim() !== '') return name === 'due' ? dueContinuation(env, prefix, insertion) : [];
+  // Places the schema alone does not tell: a rule's severity with its own default (any rule name), holiday codes.
   if (path[0] === 'rules' && path.length === 2) {
     return severityItems(env, insertion, typeof path[1] === 'string' ? path[1] : undefined);
   }
@@ -440,31 +577,8 @@ function valueItems(
     return country === undefined ? [] : codeItems(env, insertion, regionNames(country));
   }
   if (!schema) return [];
-  const refs = new Set(schema.refs);
-  if (refs.has('personRef')) return personItems(env, insertion);
-  if (refs.has('workRef') || refs.has('dependsOn') || refs.has('dependency')) return workItems(env, path, insertion);
-  if (name === 'due') return [...dueSnippet(env, insertion), ...dateItems(env, path, insertion)];
-  if (refs.has('severity')) return severityItems(env, insertion, undefined);
-  if (schema.node.enum) return enumItems(env, schema, insertion, siblings);
-  if (schema.node.const !== undefined) {
-    const value = String(schema.node.const);
-    return [makeItem(env, insertion, { label: value, kind: CompletionItemKind.Constant, newText: value, documentation: schema.description }, 0)];
-  }
-  if (refs.has('duration')) return durationItems(env, insertion);
-  if (refs.has('lag')) return lagItems(env, insertion);
-  if (refs.has('quantity')) return quantityItems(env, insertion);
-  if (refs.has('date') || refs.has('holiday')) return dateItems(env, path, insertion);
-  if (hasType(schema, 'boolean')) {
-    return ['true', 'false'].map((value, index) =>
-      makeItem(env, insertion, { label: value, kind: CompletionItemKind.Constant, newText: value }, index),
-    );
-  }
-  if (EXAMPLE_VALUE_KEYS.has(name ?? '')) {
-    return (schema.node.examples ?? []).map((example, index) =>
-      makeItem(env, insertion, { label: String(example), kind: CompletionItemKind.Value, newText: String(example) }, index),
-    );
-  }
-  return [];
+  const kind = valueKindOf(schema, name);
+  return (kind.items ?? exampleItems)({ env, path, schema, insertion, siblings });
 }
 
 /** Whether `path` is the calendar's or a person's `country`/`region`. */
@@ -551,31 +665,6 @@ function currentPhaseIndex(env: Env, path: readonly PathSegment[]): number | und
   return found;
 }
 
-/**
- * Nodes that must not be offered as a dependency of `node`: the node
- * itself and everything that already waits for it, directly or through
- * others (depending on one of them would close a cycle). For a phase, its
- * `depends_on` applies to each of its tasks, so whatever waits for any of
- * them is excluded too — including its own tasks.
- */
-export function nodesThatWaitFor(graph: WorkGraph, targets: readonly number[]): Set<number> {
-  const waiters: number[][] = Array.from({ length: graph.taskCount + graph.phaseCount }, () => []);
-  graph.edges.forEach((edges, from) => {
-    for (const edge of edges) waiters[edge.to]?.push(from);
-  });
-  const found = new Set<number>(targets);
-  const queue = [...targets];
-  for (let head = 0; head < queue.length; head++) {
-    for (const waiter of waiters[queue[head]!] ?? []) {
-      if (!found.has(waiter)) {
-        found.add(waiter);
-        queue.push(waiter);
-      }
-    }
-  }
-  return found;
-}
-
 function workItems(env: Env, path: readonly PathSegment[], insertion: Insertion): CompletionItem[] {
   const { model, graph } = env.analysis;
   // Only tasks and phases have dependencies to protect; `due: 30d after |` of an objective has none.
@@ -585,7 +674,8 @@ function workItems(env: Env, path: readonly PathSegment[], insertion: Insertion)
   if (current) {
     const node = current.kind === 'task' ? current.index : graph.phaseNode(current.index);
     const targets = current.kind === 'task' ? [node] : [node, ...(model.phases[current.index]?.taskIndexes ?? [])];
-    excluded = nodesThatWaitFor(graph, targets);
+    // Itself and everything that already waits for it (for a phase, for any of its tasks): depending on one would close a cycle.
+    excluded = nodesWaitingFor(graph, targets);
     const written: readonly Dependency[] =
       (current.kind === 'task' ? model.tasks[current.index]?.dependsOn : model.phases[current.index]?.dependsOn) ?? [];
     // Already listed, except the id being typed over.
@@ -726,7 +816,7 @@ function enumItems(env: Env, schema: ResolvedSchema, insertion: Insertion, sibli
 
 function severityItems(env: Env, insertion: Insertion, rule: string | undefined): CompletionItem[] {
   const severity = resolveSchema({ $ref: '#/definitions/severity' });
-  const ruleDefault = rule ? schemaAtPath(['rules', rule])?.outer.default : undefined;
+  const ruleDefault = rule ? env.schemaAt(['rules', rule])?.outer.default : undefined;
   return enumValues(severity).map((value, index) =>
     makeItem(
       env,
