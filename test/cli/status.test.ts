@@ -29,7 +29,8 @@ describe('crmplan status', () => {
     const json = await run(['samples/mid-market-8-week.crmplan.yaml', '--as-of', '2027-04-28', '--format', 'json']);
     const report = JSON.parse(json.stdout) as StatusReport;
     // base-config (5d, 40%) and data-cleansing (4d, 25%) keep 3 days each from Apr 28: the finish slips 5 working days.
-    expect(report.finish).toEqual({ forecast: '2027-06-11', planned: '2027-06-04', slipDays: 5, baseline: null });
+    // The sample's baseline is its plan as signed off: the same 5 working days.
+    expect(report.finish).toEqual({ forecast: '2027-06-11', planned: '2027-06-04', slipDays: 5, baseline: { finish: '2027-06-04', slipDays: 5 } });
     expect(report.late.map((task) => [task.id, task.late])).toEqual([
       ['base-config', 'not-finished'],
       ['data-cleansing', 'not-finished'],

@@ -41,3 +41,19 @@ describe('formatScheduleTable: progress and baseline columns', () => {
     ]);
   });
 });
+
+describe('formatScheduleTable: a plan on time', () => {
+  it('says so in the header', () => {
+    // a is done as planned; b not started, as planned from T = 1 (Jan 05).
+    const scheduled = schedulePlanText(`crmplan: 1
+plan: {name: On time, start: 2027-01-04, status_date: 2027-01-05}
+phases: [{id: p, tasks: [{id: a, duration: 1d, status: done}, {id: b, duration: 1d, depends_on: [a]}]}]
+baseline: {finish: 2027-01-05, tasks: {b: {start: 2027-01-05, finish: 2027-01-05}}}
+`);
+    expect(formatScheduleTable(scheduled.model, scheduled.schedule).split('\n').slice(2, 5)).toEqual([
+      'status date: 2027-01-05 (plan status_date)',
+      'planned finish: 2027-01-05, on time',
+      'baseline: finish 2027-01-05, on time',
+    ]);
+  });
+});

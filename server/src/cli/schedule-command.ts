@@ -120,9 +120,10 @@ function signedDays(days: number | null | undefined): string {
   return days > 0 ? `+${days}` : String(days);
 }
 
-/** `, 3 working days later than planned`; empty when on time or unknown. */
-function againstText(slip: number | null, what: string): string {
-  if (slip === null || slip === 0) return slip === 0 ? `, on ${what}` : '';
+/** `, the finish is 3 working days later than planned`, `, on time`; empty when unknown. */
+function againstText(slip: number | null, what: 'planned' | 'baseline'): string {
+  if (slip === null) return '';
+  if (slip === 0) return ', on time';
   return `, the finish is ${workingDays(Math.abs(slip))} ${slip > 0 ? 'later' : 'earlier'} than ${what}`;
 }
 
