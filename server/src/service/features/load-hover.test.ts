@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MarkupContent } from 'vscode-languageserver-types';
 import { analyzePlan } from '../../analysis/analyze-plan.js';
+import { hover } from './hover.js';
 import { loadHoverAt } from './load-hover.js';
 
 // Worked out by hand. Mon 2027-01-04 is working day 0; 8 hours a day, mon-fri.
@@ -138,5 +141,22 @@ phases:
     expect(hoverAt('load: 50%', 1)).toBeUndefined();
     expect(hoverAt('id: a', 'id: '.length)).toBeUndefined();
     expect(hoverAt('capacity: 20h/w', 'capacity: '.length + 1)).toBeUndefined();
+  });
+
+  it("is a section of the editor's hover: on the load with the finding's rule, on the person after the person's own section", () => {
+    const document = TextDocument.create('file:///load.crmplan.yaml', 'crmplan', 1, PLAN);
+    const at = (needle: string, delta: number) => hover(analysis, document, document.positionAt(PLAN.indexOf(needle) + delta), { ruleDocsBase: 'file:///docs/rules/' });
+    const onLoad = at('load: 75%', 'load: '.length + 1);
+    expect(onLoad?.range && document.getText(onLoad.range)).toBe('75%');
+    const sections = (onLoad?.contents as MarkupContent).value.split('\n\n---\n\n');
+    expect(sections).toHaveLength(2);
+    expect(sections[0]).toMatch(/^\*\*Load of Dana \\\*Lee\\\* \(`pm`\)\*\* on `b`: `75%`/);
+    // The overallocation finding is on this load value: its rule follows.
+    expect(sections[1]).toMatch(/^\[overallocation\]\(file:\/\/\/docs\/rules\/overallocation\.md\) \(warning\)/);
+    const onPerson = at('{person: pm, load: 75%', '{person: '.length);
+    expect(onPerson?.range && document.getText(onPerson.range)).toBe('pm');
+    const personSections = (onPerson?.contents as MarkupContent).value.split('\n\n---\n\n');
+    expect(personSections[0]).toMatch(/^\*\*Dana \\\*Lee\\\*\*\* · person `pm`/);
+    expect(personSections[1]).toMatch(/^\*\*Load of Dana \\\*Lee\\\* \(`pm`\)\*\* on `b`/);
   });
 });
