@@ -5,21 +5,13 @@ import { analyzePlan, type PlanAnalysis } from '../analysis/analyze-plan.js';
 import { seededRandom } from '../schedule/schedule-test-support.js';
 import { ruleFixes } from './index.js';
 import { addDependenciesFix } from './practice-fixes.js';
-import type { QuickFix } from './types.js';
+import { applyQuickFix as apply } from '../testing/apply-fix.js';
 
 // The "wait for the other task" fix of a plan in flight: the what-if
 // schedules with the plan's progress, actual dates and status date, as the
 // real schedule does (docs/format.md#scheduling-with-progress).
 
 const analyze = (text: string): PlanAnalysis => analyzePlan(text, {}, [overallocationRule]);
-
-function apply(text: string, fix: QuickFix): string {
-  let result = text;
-  for (const edit of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) {
-    result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
-  }
-  return result;
-}
 
 function fixTitles(analysis: PlanAnalysis): Record<string, string[]> {
   const titles: Record<string, string[]> = {};

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../analysis/analyze-plan.js';
 import { writeHolidaysFix } from '../fixes/write-holidays.js';
-import type { QuickFix } from '../fixes/types.js';
 import { publicHolidays, publicHolidaysOfYears } from './country-holidays.js';
+import { applyQuickFix as apply } from '../testing/apply-fix.js';
 
 // Multi-day holidays of date-holidays 3.37.0, checked by hand against its data:
 // - RU `01-02 P5D` "New Year Holiday": January 2 to 6 (Sat 2027-01-02 .. Wed 2027-01-06),
 //   with `julian 12-25` Christmas on Thu 01-07 and `01-08` New Year Holiday on Fri 01-08;
 // - KR `korean 8-0-14 P3D` "Korean Thanksgiving" (Chuseok): Tue 2027-09-14 .. Thu 09-16;
 // - SZ `12-28 P6D` "Incwala Festival": 2027-12-28 .. 2028-01-02, into the next year.
-
-function apply(text: string, fix: QuickFix): string {
-  let result = text;
-  for (const edit of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) {
-    result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
-  }
-  return result;
-}
 
 describe('country holidays that span several days', () => {
   it('count every day of the span, each with the holiday name', () => {
