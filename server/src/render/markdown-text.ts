@@ -1,28 +1,39 @@
 import { ID_PATTERN } from '../model/values.js';
 
 /**
- * Plan text inside GitHub-flavoured markdown. A plan is written by anyone
- * who can open a pull request, so its text must stay text in the comment:
- * no HTML, no broken tables, no formatting, no notifications.
+ * Plan text inside markdown: GitHub's (a plan is written by anyone who can
+ * open a pull request, so its text must stay text in the comment: no HTML,
+ * no broken tables, no formatting, no notifications) and the editor's
+ * (hover and completion documentation). Every place that writes plan text
+ * into markdown goes through `markdownText`, `markdownCode` or `markdownId`.
  */
-
-const MARKDOWN_PUNCTUATION = /[\\`*_[\]~]/g;
 
 /**
- * Plain text for a table cell or a list item: one line, HTML characters as
- * entities, pipes and markdown punctuation backslash-escaped, and a
- * zero-width space after `@` and `#` so that `@team` does not notify
- * anyone and `#12` does not link an issue, and in `://` and `www.` so
- * that an address in a name is not made a link.
+ * Where markdown is read: `github` for what GitHub renders (the pull-request
+ * comment, `crmplan diff`, `gantt --format markdown`, the status report),
+ * `editor` for VS Code's hover and completion documentation.
  */
-export function markdownText(text: string): string {
+export type MarkdownReader = 'github' | 'editor';
+
+/**
+ * Plan text as markdown text: the one escaper for every place that writes
+ * plan text into markdown. Always one line (a line break could start a
+ * heading, a list or a table row) with every character markdown reads as
+ * formatting, code, a link or a table cell backslash-escaped. Then, for
+ * GitHub, HTML characters as entities and a zero-width space after `@` and
+ * `#`, in `://` and after `www` so that `@team` notifies no one, `#12`
+ * links no issue and an address in a name is not made a link; for the
+ * editor, `<`, `>` and `#` backslash-escaped instead (no mentions there, and
+ * a name copied from a hover keeps its `@`, its `&` and its address).
+ */
+export function markdownText(text: string, reader: MarkdownReader = 'github'): string {
+  if (reader === 'editor') return text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_[\]<>#|~])/g, '\\$1');
   return text
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(MARKDOWN_PUNCTUATION, (character) => `\\${character}`)
-    .replace(/\|/g, '\\|')
+    .replace(/[\\`*_[\]~|]/g, (character) => `\\${character}`)
     .replace(/([@#])/g, '$1&#8203;')
     // GitHub links bare addresses (`https://...`, `www.`) as it reads them.
     .replace(/:\/\//g, ':&#8203;//')
@@ -30,25 +41,19 @@ export function markdownText(text: string): string {
 }
 
 /**
- * An id as inline code. Ids that follow the format's id pattern hold
- * nothing markdown could read; anything else (an id the `schema` rule
- * reports) is shown as escaped text instead.
+ * An id as inline code in GitHub markdown (tables included). Ids that
+ * follow the format's id pattern hold nothing markdown could read, no
+ * backtick and no `|`; anything else (an id the `schema` rule reports) is
+ * shown as escaped text instead, since a `|` would split a table cell even
+ * inside a code span.
  */
 export function markdownId(id: string): string {
-  return ID_PATTERN.test(id) ? `\`${id}\`` : markdownText(id);
+  return ID_PATTERN.test(id) ? markdownCode(id) : markdownText(id);
 }
 
 /**
- * Plan text (names, statements) for the editor's markdown (hover,
- * completion): one line, and every character markdown could read as
- * formatting, a link, HTML or a heading backslash-escaped.
- */
-export function markdownInline(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_[\]<>#|~])/g, '\\$1');
-}
-
-/**
- * Text as inline code in the editor's markdown. The fence is one backtick
+ * Text as inline code (the editor's markdown, and GitHub's outside tables:
+ * see `markdownId` for a cell). The fence is one backtick
  * longer than the longest run inside, so no id (`a``b`) can end the span
  * early and let the rest through as markdown; line breaks become spaces (a
  * blank line would end it too).

@@ -16,7 +16,7 @@ import type { Dependency } from '../../model/types.js';
 import { nodesWaitingFor } from '../../model/reachability.js';
 import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 import { spanToRange } from '../diagnostics.js';
-import { markdownInline } from '../../render/markdown-text.js';
+import { markdownText } from '../../render/markdown-text.js';
 import { fullDate, shortDate, yearOf } from '../../render/schedule-text.js';
 import { isEmptyDocument } from '../../parse/syntax-nodes.js';
 import { localToday, nextMonday, PLAN_TEMPLATES } from '../../shared/plan-templates.js';
@@ -610,9 +610,9 @@ function personItems(env: Env, insertion: Insertion): CompletionItem[] {
     const person = declaration ? model.people[declaration.index] : undefined;
     const detail = [person?.name?.value, person?.role?.value].filter((part) => part).join(' · ');
     const documentation = [
-      person?.name ? `**${markdownInline(person.name.value)}**` : undefined,
-      person?.role ? markdownInline(person.role.value) : undefined,
-      person?.email ? markdownInline(person.email.value) : undefined,
+      person?.name ? `**${markdownText(person.name.value, 'editor')}**` : undefined,
+      person?.role ? markdownText(person.role.value, 'editor') : undefined,
+      person?.email ? markdownText(person.email.value, 'editor') : undefined,
       person?.capacity ? `capacity ${capacityText(person.capacity.value)}` : undefined,
     ]
       .filter((part) => part)
@@ -713,7 +713,7 @@ function workItem(env: Env, declaration: Declaration, node: number, insertion: I
     const phase = task ? model.phases[task.phaseIndex] : undefined;
     parts.push(`phase ${phase?.id?.value ?? `(phase ${(task?.phaseIndex ?? 0) + 1})`}`);
     dates = schedule?.tasks[node];
-    if (task?.name) documentation.push(`**${markdownInline(task.name.value)}**`);
+    if (task?.name) documentation.push(`**${markdownText(task.name.value, 'editor')}**`);
     const facts = [
       task && task.kind !== 'other' ? `kind \`${task.kind}\`` : undefined,
       task?.milestone ? 'milestone' : task?.duration ? `${task.duration.value.amount}${task.duration.value.unit}` : undefined,
@@ -723,7 +723,7 @@ function workItem(env: Env, declaration: Declaration, node: number, insertion: I
     const phase = model.phases[declaration.index];
     parts.push(`phase (${phase?.taskIndexes.length ?? 0} tasks)`);
     dates = schedule?.phases[declaration.index];
-    if (phase?.name) documentation.push(`**${markdownInline(phase.name.value)}**`);
+    if (phase?.name) documentation.push(`**${markdownText(phase.name.value, 'editor')}**`);
   }
   if (dates) {
     parts.push(dates.start === dates.finish ? shortDate(dates.start, yearOf(dates.start)) : `${shortDate(dates.start, yearOf(dates.start))} -> ${shortDate(dates.finish, yearOf(dates.finish))}`);

@@ -1,6 +1,6 @@
 import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 import type { Span, Spanned } from '../../model/types.js';
-import { markdownInline } from '../../render/markdown-text.js';
+import { markdownCode, markdownText } from '../../render/markdown-text.js';
 import { countryNames, publicHolidaysOfYears, regionNames } from '../../schedule/country-holidays.js';
 
 /** At most this many holidays are listed in a hover (the rest are counted). */
@@ -35,14 +35,14 @@ export function holidayHoverAt(analysis: PlanAnalysis, offset: number): { span: 
     if (place.region && regionName === undefined) return undefined;
     const title =
       hovered === ownRegion && place.region
-        ? `**${markdownInline(regionName ?? '')}** (\`${place.region.value}\`), a region of ${markdownInline(countryName)} (\`${place.country.value}\`)`
-        : `**${markdownInline(countryName)}** (\`${place.country.value}\`)${regionName ? `, region ${markdownInline(regionName)}` : ''}`;
+        ? `**${markdownText(regionName ?? '', 'editor')}** (${markdownCode(place.region.value)}), a region of ${markdownText(countryName, 'editor')} (${markdownCode(place.country.value)})`
+        : `**${markdownText(countryName, 'editor')}** (${markdownCode(place.country.value)})${regionName ? `, region ${markdownText(regionName, 'editor')}` : ''}`;
     if (!schedule) return { span: hovered.span, markdown: `${title}\n\nNot scheduled: the plan has no valid \`start\` date, so no holidays are listed.` };
     const last = schedule.finish ?? schedule.start;
     const holidays = publicHolidaysOfYears(place.country.value, place.region?.value, schedule.holidayYears.first, schedule.holidayYears.last).filter(
       (holiday) => holiday.date >= schedule.start && holiday.date <= last,
     );
-    const lines = holidays.slice(0, LISTED_HOLIDAYS).map((holiday) => `- ${holiday.date} ${markdownInline(holiday.name)}`);
+    const lines = holidays.slice(0, LISTED_HOLIDAYS).map((holiday) => `- ${holiday.date} ${markdownText(holiday.name, 'editor')}`);
     if (holidays.length > LISTED_HOLIDAYS) lines.push(`- and ${holidays.length - LISTED_HOLIDAYS} more`);
     const span = `${schedule.start} to ${last}`;
     const body =

@@ -1,6 +1,6 @@
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
-import { markdownCode, markdownInline } from '../../render/markdown-text.js';
+import { markdownCode, markdownText } from '../../render/markdown-text.js';
 import type { Declaration } from '../../model/symbols.js';
 import type { DueSpec, Namespace, Person, Phase, PlanModel, Reference, Span, Task } from '../../model/types.js';
 import type { DayOffReason } from '../../schedule/person-days-off.js';
@@ -532,4 +532,4 @@ function nested(lines: readonly string[]): string {
 
 /** Inline code that survives backticks in the text. */
 const code = markdownCode;
-const escape = markdownInline;
+const escape = (text: string): string => markdownText(text, 'editor');

@@ -1,6 +1,6 @@
 import type { PlanAnalysis } from '../../analysis/analyze-plan.js';
 import type { Assignment, Person, Span } from '../../model/types.js';
-import { markdownCode, markdownInline } from '../../render/markdown-text.js';
+import { markdownCode, markdownText } from '../../render/markdown-text.js';
 import { formatNumber, hoursPerDayText, longDate, longDateRange, percentOf, quantityText } from '../../render/schedule-text.js';
 import { weekdayOfDayNumber } from '../../schedule/calendar.js';
 import { assignmentDailyLoad, dailyCapacity } from '../../schedule/load.js';
@@ -143,9 +143,9 @@ function dayOffRangeText(analysis: PlanAnalysis, range: DayOffRange): string {
 function dayOffReasonText(reason: DayOffReason): string {
   switch (reason.kind) {
     case 'leave':
-      return `on leave${reason.note ? ` (${markdownInline(reason.note)})` : ''}`;
+      return `on leave${reason.note ? ` (${markdownText(reason.note, 'editor')})` : ''}`;
     case 'holiday':
-      return `public holiday (${markdownInline(reason.name)})`;
+      return `public holiday (${markdownText(reason.name, 'editor')})`;
     case 'weekday':
       return `does not work on ${reason.weekday}`;
   }
@@ -156,7 +156,7 @@ function taskCode(analysis: PlanAnalysis, taskIndex: number): string {
 }
 
 function personLabel(person: Person, id: string): string {
-  return person.name ? `${markdownInline(person.name.value)} (${code(id)})` : code(id);
+  return person.name ? `${markdownText(person.name.value, 'editor')} (${code(id)})` : code(id);
 }
 
 /** `40 h`: hours over a week or a day, as the hover writes them. */
