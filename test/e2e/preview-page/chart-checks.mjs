@@ -11,9 +11,10 @@
 //   theme's red, not Mermaid's; weekend shading stays faint; today and status-date lines at
 //   their dates; the exported SVG stands on its own; screenshots in test-artifacts/;
 // - the axis ticks go from days to weeks when zoomed out;
+// - the hostile-names plan's phase names are text in the phase column, nothing runs;
 // - a 1,000-task plan expanded and scrolled to the bottom still shows the axis at the top.
 /* global DOMParser, getComputedStyle */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { THEME_CLASSES, themeVariablesCss } from './vscode-themes.mjs';
 
@@ -330,8 +331,33 @@ export function chartScenarios({ check, openPage, timelineMessage, checkNoViolat
     await page.close();
   }
 
+  async function checkHostilePhases(browser, site, modules) {
+    const name = 'hostile names in the chart layers';
+    const uri = 'file:///work/hostile-names.crmplan.yaml';
+    const text = readFileSync(path.join(root, 'test', 'fixtures', 'hostile-names.crmplan.yaml'), 'utf8');
+    const { timeline } = modules.timelineResult(uri, text);
+    const opened = await openPage(browser, site, { width: 1400, height: 900 });
+    const { page, preview, dialogs } = opened;
+    await preview.post(timelineMessage(uri, timeline));
+    const seen = await page.evaluate(() => ({
+      phases: [...document.querySelectorAll('.phase-label')].map((label) => ({ text: label.textContent, title: label.title, elements: [...label.querySelectorAll('*')].map((child) => child.localName) })),
+      titles: [...document.querySelectorAll('.chart svg title')].filter((title) => title.children.length > 0).length,
+      pwned: window.__pwned,
+    }));
+    const dated = new Set(timeline.tasks.filter((task) => task.start !== null).map((task) => task.phaseKey));
+    const expected = timeline.phases.filter((phase) => dated.has(phase.key)).map((phase) => phase.label);
+    check(
+      `${name}: the phase column shows each phase's name (${expected.length}) as text, one span each, and its tooltip; no markup in any tooltip; nothing ran`,
+      same(seen.phases.map((phase) => phase.text), expected) && seen.phases.every((phase, index) => phase.title === expected[index] && same(phase.elements, ['span'])) && seen.titles === 0 && seen.pwned === false && dialogs.length === 0,
+      shown(seen),
+    );
+    await checkNoViolations(name, opened);
+    await page.close();
+  }
+
   return [
     ['chart layers', checkChartLayers],
+    ['hostile names in the chart layers', checkHostilePhases],
     ['sticky axis (1,000 tasks)', checkStickyAxis],
   ];
 }
