@@ -18,7 +18,7 @@ import { crmplan, ROOT } from '../cli/cli-process.js';
  * Every output that writes plan text into markdown, Mermaid, XML or
  * TaskJuggler, fed the hostile-names plan: the markdown (hover, completion
  * documentation, `crmplan diff --format markdown` = the pull-request
- * comment, `crmplan gantt --format markdown`) rendered by markdown-it with
+ * comment, `crmplan status`, `crmplan gantt --format markdown`) rendered by markdown-it with
  * HTML and linkify on holds no tag, link or mention the plan wrote, and no
  * table row that a `|` split; the Mermaid text, read by Mermaid's own gantt
  * parser, holds exactly the plan's task and phase names; the MS Project XML
@@ -122,7 +122,7 @@ describe('hostile names in the editor markdown (hover, completion)', () => {
   });
 });
 
-describe('hostile names in the GitHub markdown (crmplan diff = the pull-request comment, crmplan gantt --format markdown)', () => {
+describe('hostile names in the GitHub markdown (crmplan diff = the pull-request comment, crmplan status, crmplan gantt --format markdown)', () => {
   let diffMarkdown = '';
   let ganttMarkdown = '';
   // HEAD renames, removes, adds, moves and re-owns hostile tasks, so each part of the diff shows plan text.
@@ -167,6 +167,16 @@ describe('hostile names in the GitHub markdown (crmplan diff = the pull-request 
       expectNoPlanMarkup(html.replace(/<a href="https:\/\/github\.com\/o\/r\/actions\/runs\/1">/g, ''), `comment ${index}`);
       expectNoMentions(html.replace(/<pre>[\s\S]*?<\/pre>/g, ''), `comment ${index}`);
     }
+  });
+
+  it('the status report (crmplan status, also the job summary): no tag, link or mention of the plan, whole tables', () => {
+    const status = crmplan(['status', FIXTURE, '--as-of', '2027-02-01']);
+    expect(status.status).toBe(0);
+    const html = markdown.render(status.stdout);
+    expectNoPlanMarkup(html, 'status');
+    expectNoMentions(html, 'status');
+    expectWholeTables(html, 'status');
+    expect(visibleText(html).replace(/\u200b/g, '')).toContain('<script>window.__pwned=true</script> Plan');
   });
 
   it('the gantt markdown: a heading of text and one mermaid block', () => {
