@@ -49,44 +49,60 @@ export interface PersonDayLoadInput {
 }
 
 export function personDayLoads(input: PersonDayLoadInput): TimelineDayLoads {
-  const { calendar, first, end } = input;
-  const bookings = input.bookings
-    .map((booking, order) => ({ ...booking, order, s: Math.max(booking.s, first), e: Math.min(booking.e, end) }))
-    .filter((booking) => booking.e > booking.s)
-    .sort((a, b) => a.s - b.s || a.order - b.order);
+  const { calendar, first, end, daysOff, overallocations } = input;
+  // The bookings clipped to [first, end), as flat arrays (no object per booking: this runs on
+  // every keystroke for every person), and their positions in order of start.
+  const count = input.bookings.length;
+  const s = new Float64Array(count);
+  const e = new Float64Array(count);
+  const byStart: number[] = [];
   const boundaries = new Set<number>([first, end]);
-  for (const booking of bookings) boundaries.add(booking.s).add(booking.e);
-  for (const range of [...input.daysOff, ...input.overallocations]) {
-    boundaries.add(Math.max(first, Math.min(end, range.fromIndex)));
-    boundaries.add(Math.max(first, Math.min(end, range.toIndex + 1)));
+  for (let booking = 0; booking < count; booking++) {
+    const { s: start, e: finish } = input.bookings[booking]!;
+    s[booking] = Math.max(start, first);
+    e[booking] = Math.min(finish, end);
+    if (e[booking]! <= s[booking]!) continue;
+    byStart.push(booking);
+    boundaries.add(s[booking]!).add(e[booking]!);
   }
-  const points = [...boundaries].sort((a, b) => a - b);
+  byStart.sort((a, b) => s[a]! - s[b]! || a - b);
+  for (const range of daysOff) boundaries.add(Math.max(first, Math.min(end, range.fromIndex))).add(Math.max(first, Math.min(end, range.toIndex + 1)));
+  for (const range of overallocations) boundaries.add(Math.max(first, Math.min(end, range.fromIndex))).add(Math.max(first, Math.min(end, range.toIndex + 1)));
+  const points = Float64Array.from(boundaries).sort();
 
   const runs = emptyRuns();
-  let active: (typeof bookings)[number][] = [];
+  /** The bookings under way, in task order then booking order (so hours are summed as the overallocation sweep sums them). */
+  const active: number[] = [];
+  const taskOf = (booking: number): number => input.bookings[booking]!.taskIndex;
   let nextBooking = 0;
   let offAt = 0;
   let overAt = 0;
   for (let point = 0; point + 1 < points.length; point++) {
     const from = points[point]!;
     const to = points[point + 1]!;
-    active = active.filter((booking) => booking.e > from);
-    while (nextBooking < bookings.length && bookings[nextBooking]!.s <= from) {
-      const booking = bookings[nextBooking++]!;
-      if (booking.e > from) active.push(booking);
+    let kept = 0;
+    for (const booking of active) if (e[booking]! > from) active[kept++] = booking;
+    active.length = kept;
+    while (nextBooking < byStart.length && s[byStart[nextBooking]!]! <= from) {
+      const booking = byStart[nextBooking++]!;
+      let at = active.length;
+      while (at > 0 && (taskOf(active[at - 1]!) > taskOf(booking) || (taskOf(active[at - 1]!) === taskOf(booking) && active[at - 1]! > booking))) at--;
+      active.splice(at, 0, booking);
     }
-    while (offAt < input.daysOff.length && input.daysOff[offAt]!.toIndex < from) offAt++;
-    while (overAt < input.overallocations.length && input.overallocations[overAt]!.toIndex < from) overAt++;
-    const off = input.daysOff[offAt];
+    while (offAt < daysOff.length && daysOff[offAt]!.toIndex < from) offAt++;
+    while (overAt < overallocations.length && overallocations[overAt]!.toIndex < from) overAt++;
+    const off = daysOff[offAt];
     const reason = off && off.fromIndex <= from ? off.reason : undefined;
-    const overallocation = input.overallocations[overAt];
+    const overallocation = overallocations[overAt];
     const over = overallocation !== undefined && overallocation.fromIndex <= from;
     if (active.length === 0 && reason === undefined && !over) continue;
-    // Summed in task order (then booking order), as the overallocation sweep sums: equal days, equal hours.
-    const inTaskOrder = [...active].sort((a, b) => a.taskIndex - b.taskIndex || a.order - b.order);
     let hours = 0;
-    for (const booking of inTaskOrder) hours += booking.hoursPerDay;
-    const tasks = [...new Set(inTaskOrder.map((booking) => booking.taskIndex))];
+    const tasks: number[] = [];
+    for (const booking of active) {
+      hours += input.bookings[booking]!.hoursPerDay;
+      const task = taskOf(booking);
+      if (tasks[tasks.length - 1] !== task) tasks.push(task);
+    }
     const value: RunValue = { hours: roundHours(hours), over, tasks, off: reason ? dayOffOf(reason) : null };
     // One run per stretch of consecutive calendar days.
     for (let pieceFrom = from; pieceFrom < to; ) {
