@@ -196,10 +196,10 @@ phases:
     expect(checksDuring(() => (analysis = analyze(text)))).toBe(0);
     const document = TextDocument.create('file:///plan.crmplan.yaml', 'crmplan', 1, text);
     const waitsAt = (line: string): string[] => {
-      // On the `pm` of the task's assignment: the finding's range.
-      const offset = text.indexOf(line) + text.slice(text.indexOf(line)).indexOf('{person: pm') + '{person: '.length;
-      const position = document.positionAt(offset + 1);
-      return codeActions(analysis!, document, { start: position, end: position }, { diagnostics: [] })
+      // Over the task's assignment to pm: the finding sits on its load value, or on the person without one.
+      const start = text.indexOf('{person: pm', text.indexOf(line));
+      const range = { start: document.positionAt(start), end: document.positionAt(text.indexOf('}', start)) };
+      return codeActions(analysis!, document, range, { diagnostics: [] })
         .map((action) => action.title)
         .filter((title) => title.startsWith('Make'));
     };
