@@ -28,6 +28,9 @@ export const LIMIT_INPUTS = {
   },
   /** `depends_on` written one item a line, 750,000 lines (8.6 MB, within the 10 MB limit). */
   'a 750,000-line list': () => `${HEAD}      - id: b\n        name: B\n        duration: 1d\n        depends_on:\n${'        - a\n'.repeat(750_000)}`,
+  /** 100 tasks whose `depends_on` lists have 9,999 items each (each under the 10,000 limit, a million in all; 1.9 MB). */
+  '100 lists of 9,999 items': () =>
+    `${HEAD}${Array.from({ length: 100 }, (_, task) => `      - {id: f${task}, name: F, duration: 1d, depends_on: [${Array.from({ length: 9_999 }, () => 'a').join(',')}]}\n`).join('')}`,
   /** `depends_on` with three million elements (about 9 MB). */
   'a 3,000,000-element flow sequence': () => `${HEAD}      - {id: b, name: B, duration: 1d, depends_on: [${Array.from({ length: 3_000_000 }, () => 'a').join(',')}]}\n`,
 };

@@ -20,7 +20,7 @@ interface Expected {
   readonly alone: boolean;
 }
 
-type InputName = 'a 50 MB file' | 'a 10,000-level nesting' | 'a billion-laughs document' | 'a 3,000,000-element flow sequence' | 'a 750,000-line list';
+type InputName = 'a 50 MB file' | 'a 10,000-level nesting' | 'a billion-laughs document' | 'a 3,000,000-element flow sequence' | 'a 750,000-line list' | '100 lists of 9,999 items';
 
 const EXPECTED: Record<InputName, Expected> = {
   'a 50 MB file': { rule: 'limits', message: /^The file has 52,4\d\d,\d\d\d characters: plans over 10,485,760 \(10 MB\) are not read\./, alone: true },
@@ -28,6 +28,7 @@ const EXPECTED: Record<InputName, Expected> = {
   'a billion-laughs document': { rule: 'schema', message: /^Aliases expand to too much: at most 10,000 nodes are read through aliases/, alone: false },
   'a 3,000,000-element flow sequence': { rule: 'limits', message: /^This list in brackets has 3,000,000 items: at most 10,000 are read, so it is read as empty\.$/, alone: false },
   'a 750,000-line list': { rule: 'limits', message: /^The file has 750,013 lines: plans over 200,000 lines are not read\./, alone: true },
+  '100 lists of 9,999 items': { rule: 'limits', message: /^The file has 1,000,303 items in brackets \(\[a, b\] or \{a: 1\}\) in all: plans with over 300,000 are not read\./, alone: true },
 };
 
 interface JsonFinding {

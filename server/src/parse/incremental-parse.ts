@@ -7,7 +7,7 @@ import {
   PARSE_OPTIONS,
   type ParsedDocument,
 } from './parse-plan-text.js';
-import { lineCount, MAX_LINES, MAX_NESTING_DEPTH, MAX_TEXT_LENGTH, mayHaveLongFlowCollection, overFragmentLimits } from './text-limits.js';
+import { flowItemsInFileProblem, lineCount, MAX_LINES, MAX_NESTING_DEPTH, MAX_TEXT_LENGTH, mayHaveLongFlowCollection, overFragmentLimits } from './text-limits.js';
 
 /**
  * Re-parsing after an edit without parsing the whole text again.
@@ -78,8 +78,14 @@ export function reparsePlanText(previous: ParsedDocument, text: string): ParsedD
     if (base.text === text) return base;
     const change = textChange(base.text, text);
     const reparsed = change && reparseUnit(base, text, change);
-    // An edit that takes the text over the line limit: the whole parse reports it instead of reading it.
-    if (reparsed) return lineCount(text, reparsed.lineCounter.lineStarts.length - 1) > MAX_LINES ? parsePlanText(text) : reparsed;
+    // An edit that takes the text over the line limit, or (typing brackets
+    // or commas) over the flow items limit: the whole parse reports it
+    // instead of reading it.
+    if (reparsed) {
+      const overLines = lineCount(text, reparsed.lineCounter.lineStarts.length - 1) > MAX_LINES;
+      const overFlowItems = /[[{,]/.test(change.text) && flowItemsInFileProblem(text) !== undefined;
+      return overLines || overFlowItems ? parsePlanText(text) : reparsed;
+    }
   }
   const parsed = parsePlanText(text);
   return parsed.reparseable || !base ? parsed : { ...parsed, cleanBase: base };

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isNode, isPair, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { Span } from './span.js';
-import { pruneDeepNesting, unreadTextProblem, withoutLongFlowCollections, type TextLimitProblem } from './text-limits.js';
+import { flowItemsInFileProblem, pruneDeepNesting, unreadTextProblem, withoutLongFlowCollections, type TextLimitProblem } from './text-limits.js';
 
 /** A problem the YAML parser found, with the span it points at. */
 export interface YamlProblem {
@@ -57,6 +57,8 @@ export function parsePlanText(text: string): ParsedDocument {
   const unread = unreadTextProblem(text);
   if (unread) return unreadText(text, unread);
   const bounded = withoutLongFlowCollections(text);
+  const tooManyFlowItems = flowItemsInFileProblem(bounded.text);
+  if (tooManyFlowItems) return unreadText(text, tooManyFlowItems);
   const lineCounter = new LineCounter();
   const doc = parseDocument(bounded.text, { ...PARSE_OPTIONS, lineCounter });
   const limits = [...bounded.problems, ...pruneDeepNesting(doc)];
@@ -81,7 +83,7 @@ export function parsePlanText(text: string): ParsedDocument {
   return { text, doc, lineCounter, problems, reparseable, origin: 'full', ...(limits.length > 0 ? { limits } : {}) };
 }
 
-/** A text over MAX_TEXT_LENGTH or MAX_LINES: not parsed, an empty document and the one problem. */
+/** A text over MAX_TEXT_LENGTH, MAX_LINES or MAX_FLOW_ITEMS_IN_FILE: not parsed, an empty document and the one problem. */
 function unreadText(text: string, problem: TextLimitProblem): ParsedDocument {
   const limits: TextLimitProblem[] = [problem];
   const doc = parseDocument('', PARSE_OPTIONS);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeParsedPlan, analyzePlan } from '../analysis/analyze-plan.js';
 import { reparsePlanText } from '../parse/incremental-parse.js';
 import { parsePlanText } from '../parse/parse-plan-text.js';
-import { MAX_FLOW_ITEMS, MAX_LINES, MAX_NESTING_DEPTH, MAX_TEXT_LENGTH, unreadTextProblem } from '../parse/text-limits.js';
+import { flowItemsInFileProblem, MAX_FLOW_ITEMS, MAX_FLOW_ITEMS_IN_FILE, MAX_LINES, MAX_NESTING_DEPTH, MAX_TEXT_LENGTH, unreadTextProblem } from '../parse/text-limits.js';
 import { runFixture } from '../testing/fixtures.js';
 
 const RULE = 'limits';
@@ -190,6 +190,36 @@ phases:
     // The parser's line numbers count from 1: the first line over the limit is line 200,001.
     expect(analysis.parsed.lineCounter.linePos(firstOver)).toEqual({ line: MAX_LINES + 1, col: 1 });
     expect(analysis.model.tasks).toEqual([]);
+  });
+
+  it(`does not read a text of more than ${MAX_FLOW_ITEMS_IN_FILE.toLocaleString('en-US')} items in brackets in all: one finding on the first item over it`, () => {
+    // Lists of 9,999 items, each under MAX_FLOW_ITEMS: HEAD's flow mapping has 2 items, task a's 3; each other task line 4 (its mapping) + 9,999 (its list).
+    const task = (index: number): string => `      - {id: f${index}, name: F, duration: 1d, depends_on: [${Array.from({ length: 9_999 }, () => 'a').join(',')}]}\n`;
+    const lines = Array.from({ length: 29 }, (_, index) => task(index)).join('');
+    const under = `${HEAD}      - {id: a, name: A, duration: 1d}\n${lines}`;
+    // 2 + 3 + 29 x 10,003 = 290,092: read (and checked as usual).
+    expect(flowItemsInFileProblem(under)).toBeUndefined();
+    expect(parsePlanText(under).limits).toBeUndefined();
+    const over = `${under}${task(29)}`;
+    // The last line's mapping brings 290,096, its '[' item 290,097: item 300,001 is at the list's 9,904th comma.
+    const lastLine = over.lastIndexOf('      - {');
+    let comma = over.indexOf('[', lastLine);
+    for (let count = 0; count < 9_904; count++) comma = over.indexOf(',', comma + 1);
+    const analysis = analyzePlan(over);
+    expect(analysis.findings.map((finding) => [finding.rule, finding.span, finding.message])).toEqual([
+      [
+        'limits',
+        { start: comma, end: comma + 1 },
+        "The file has 300,095 items in brackets ([a, b] or {a: 1}) in all: plans with over 300,000 are not read. This is the first one over it; write long lists as block lists (one '- item' a line) or split the plan.",
+      ],
+    ]);
+    expect(analysis.model.tasks).toEqual([]);
+    // One list over MAX_FLOW_ITEMS is emptied first and is a finding of its own: it does not count towards the file's total.
+    const oneHuge = `${HEAD}      - {id: b, name: B, duration: 1d, depends_on: [${Array.from({ length: 400_000 }, () => 'a').join(',')}]}\n`;
+    expect(parsePlanText(oneHuge).limits?.map((problem) => problem.kind)).toEqual(['flow-items']);
+    // An edit that adds a list over the total is parsed whole, as a first parse would be.
+    const reparsed = reparsePlanText(parsePlanText(under), over);
+    expect(reparsed.limits?.map((problem) => problem.kind)).toEqual(['flow-items-in-file']);
   });
 
   it('an edit that takes a text over the line limit is not re-parsed in part: the whole parse reports it', () => {

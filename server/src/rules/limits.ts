@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import { stringValue } from '../model/yaml-nodes.js';
 import { DATE_YEARS, isIsoDate, isPlanDate, MAX_DURATION, MAX_HOLIDAYS, parseDurationText } from '../model/values.js';
-import { MAX_FLOW_ITEMS, MAX_LINES, MAX_NESTING_DEPTH, MAX_TEXT_LENGTH, type TextLimitProblem } from '../parse/text-limits.js';
+import { MAX_FLOW_ITEMS, MAX_FLOW_ITEMS_IN_FILE, MAX_LINES, MAX_NESTING_DEPTH, MAX_TEXT_LENGTH, type TextLimitProblem } from '../parse/text-limits.js';
 import type { Span } from '../parse/span.js';
 import { nodeFindings, type NodeFindingsMemory } from './node-findings.js';
 import type { Finding, Rule } from './types.js';
@@ -28,9 +28,9 @@ export const limitsRule: Rule = {
   },
 };
 
-/** The text was not read at all (too long, too many lines): only this rule runs (see analysis/analyze-plan.ts). */
+/** The text was not read at all (too long, too many lines or flow items): only this rule runs (see analysis/analyze-plan.ts). */
 export function textWasNotRead(limits: readonly TextLimitProblem[] | undefined): boolean {
-  return limits?.some((problem) => problem.kind === 'text-length' || problem.kind === 'line-count') === true;
+  return limits?.some((problem) => problem.kind === 'text-length' || problem.kind === 'line-count' || problem.kind === 'flow-items-in-file') === true;
 }
 
 const count = (value: number): string => value.toLocaleString('en-US');
@@ -48,6 +48,12 @@ function textLimitFinding(problem: TextLimitProblem): Finding {
         rule: 'limits',
         span: problem.span,
         message: `The file has ${count(problem.lines)} lines: plans over ${count(MAX_LINES)} lines are not read. This is the first line over it; split the file into smaller plans.`,
+      };
+    case 'flow-items-in-file':
+      return {
+        rule: 'limits',
+        span: problem.span,
+        message: `The file has ${count(problem.items)} items in brackets ([a, b] or {a: 1}) in all: plans with over ${count(MAX_FLOW_ITEMS_IN_FILE)} are not read. This is the first one over it; write long lists as block lists (one '- item' a line) or split the plan.`,
       };
     case 'flow-items':
       return {
