@@ -225,4 +225,24 @@ phases:
     const plain = timelineOf('crmplan: 1\nplan: {name: P, start: 2027-01-04}\nphases: [{id: x, tasks: [{id: y, duration: 1d}]}]\n');
     expect('dependencies' in plain || 'statusDate' in plain || 'progress' in plain.tasks[0]!).toBe(false);
   });
+
+  it('draws a task with an actual finish as done and one with only an actual start as in progress, as the scheduler treats them', () => {
+    const timeline = timelineOf(`crmplan: 1
+plan: {name: In flight, start: 2027-01-04, status_date: 2027-01-08}
+phases:
+  - id: build
+    tasks:
+      - {id: finished, duration: 2d, actual_start: 2027-01-04, actual_finish: 2027-01-05}
+      - {id: started, duration: 4d, depends_on: [finished], actual_start: 2027-01-06}
+      - {id: blocked, duration: 4d, depends_on: [finished], status: blocked, actual_start: 2027-01-06}
+      - {id: later, duration: 1d, depends_on: [started]}
+`);
+    // No status written: the actual finish makes it done (progress 100), the actual start in progress; a written status other than done stays.
+    expect(timeline.tasks.map((task) => [task.id, task.status, task.progress])).toEqual([
+      ['finished', 'done', 100],
+      ['started', 'in-progress', undefined],
+      ['blocked', 'blocked', undefined],
+      ['later', null, undefined],
+    ]);
+  });
 });

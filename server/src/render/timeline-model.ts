@@ -3,6 +3,7 @@ import type { Symbols } from '../model/symbols.js';
 import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber, type WorkingCalendar } from '../schedule/calendar.js';
 import { taskDuration, type Schedule } from '../schedule/compute-schedule.js';
 import { assignmentDailyLoad, dailyCapacity } from '../schedule/load.js';
+import { isFinished } from '../schedule/progress.js';
 import { countFindings, type PlanAnalysis } from '../analysis/analyze-plan.js';
 import { personDayLoads, type PersonBooking } from './timeline-load.js';
 import { formatDuration } from '../model/values.js';
@@ -88,10 +89,21 @@ function timelineDependencies(model: PlanModel, symbols: Symbols): TimelineDepen
   return dependencies;
 }
 
-/** `progress`, else 100 for a task marked done; undefined when the plan says neither. */
+/** `progress`, else 100 for a finished task (done, or with an actual finish); undefined when the plan says neither. */
 function progressOf(task: PlanModel['tasks'][number]): number | undefined {
   if (task.progress !== undefined) return task.progress.value;
-  return task.status?.value === 'done' ? 100 : undefined;
+  return isFinished(task) ? 100 : undefined;
+}
+
+/**
+ * The status the chart draws: done for a task the scheduler treats as
+ * finished (`status: done` or an `actual_finish`), in progress for one
+ * with an `actual_start` and no status of its own, else what the plan says.
+ */
+function drawnStatus(task: PlanModel['tasks'][number]): TimelineTask['status'] {
+  if (isFinished(task)) return 'done';
+  if (task.status === undefined && task.actualStart !== undefined) return 'in-progress';
+  return task.status?.value ?? null;
 }
 
 function timelineTasks(model: PlanModel, schedule: Schedule, calendar: WorkingCalendar): TimelineTask[] {
@@ -111,7 +123,7 @@ function timelineTasks(model: PlanModel, schedule: Schedule, calendar: WorkingCa
       milestone: scheduled?.milestone ?? duration.milestone,
       critical: scheduled?.critical ?? false,
       totalFloat: scheduled?.totalFloat ?? null,
-      status: task.status?.value ?? null,
+      status: drawnStatus(task),
       owner: task.owner?.id ?? null,
       span: task.id?.span ?? task.span,
       ...(baseline ? { baselineStart: baseline.start, baselineFinish: baseline.finish } : {}),
