@@ -30,7 +30,8 @@ export async function previewState(frame) {
     return {
       taskBars: bars.filter((bar) => /-t\d+$/.test(bar.id)).length,
       summaryBars: bars.filter((bar) => /-p\d+$/.test(bar.id)).length,
-      loadRows: document.querySelectorAll('.load-table tbody tr').length,
+      // One row per person, drawn in the chart's SVG on its axis (client/webview/load-rows.ts; the load table it replaced is gone).
+      loadRows: document.querySelectorAll('.chart svg g.load-row').length,
       notice: notice && !notice.hidden ? (notice.textContent ?? '') : '',
       title: document.querySelector('.plan-title')?.textContent ?? '',
       findings: document.querySelector('.findings')?.textContent ?? '',
@@ -65,7 +66,10 @@ export async function clickToolbarButton(/** @type {Frame} */ frame, name) {
 export async function clickTaskBar(/** @type {Frame} */ frame, key) {
   const bar = frame.locator(`.chart svg rect.task[id$="-${key}"]`).first();
   await bar.scrollIntoViewIfNeeded({ timeout: 5_000 });
-  await bar.click({ timeout: 5_000 });
+  // 3 px inside the bar's left end: a label drawn inside the bar (centred) is over its middle
+  // (it reveals the task too, but Playwright's click refuses a point another element covers).
+  const box = await bar.boundingBox();
+  await bar.click({ timeout: 5_000, position: { x: 3, y: (box?.height ?? 0) / 2 } });
 }
 
 /**
