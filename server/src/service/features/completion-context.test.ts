@@ -53,3 +53,11 @@ describe('cursor context from the part that holds the cursor', () => {
     });
   }
 });
+
+describe('the cursor on the first line', () => {
+  // `lastIndexOf('\n', -1)` finds a newline at offset 0: the column came out as -1 and a snippet's indent as a negative count.
+  it('is at column 0 when the file starts with an empty line', () => {
+    const parsed = parsePlanText('\n        duration: \n        - id: t3\n');
+    expect(cursorContext(parsed, 0).column).toBe(0);
+  });
+});

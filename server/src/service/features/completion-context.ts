@@ -4,6 +4,7 @@ import { reparseUnits, triviaEnd, type ReparseUnit } from '../../parse/increment
 import { PARSE_OPTIONS, parsePlanText, type ParsedDocument } from '../../parse/parse-plan-text.js';
 import { parseDocument } from 'yaml';
 import type { PathSegment } from '../schema-view.js';
+import { lineStart as lineStartOf } from '../../yaml/lines.js';
 
 /**
  * Where the cursor is, for completion. The cursor usually sits in text that
@@ -111,7 +112,8 @@ export function cursorContext(parsed: ParsedDocument, offset: number, strategy: 
   while (start > 0 && isWordChar(text[start - 1])) start--;
   let end = offset;
   while (end < text.length && isWordChar(text[end])) end++;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  // Not lastIndexOf('\n', start - 1): at offset 0 that finds a newline at 0 and puts the line after it.
+  const lineStart = lineStartOf(text, start);
   const linePrefix = text.slice(lineStart, start);
   const base = {
     word: { start, end },
@@ -234,14 +236,14 @@ function locatePlaceholder(copy: string, from: number, to: number, fragment?: Fr
     const range = node.range;
     return range !== undefined && range !== null && range[0] <= from && to <= range[1];
   };
-  const column = (offset: number): number => offset - (copy.lastIndexOf('\n', offset - 1) + 1);
-  const lineStartOf = (offset: number): number => copy.lastIndexOf('\n', offset - 1) + 1;
-  const cursorLineStart = lineStartOf(from);
+  const column = (offset: number): number => offset - lineStartOf(copy, offset);
+  const lineStartIn = (offset: number): number => lineStartOf(copy, offset);
+  const cursorLineStart = lineStartIn(from);
 
   /** A scalar holding the placeholder must start on the cursor's line, or it is a multi-line scalar that swallowed it. */
   const scalarPlace = (scalar: Node, place: CursorPlace): CursorPlace => {
     const range = scalar.range;
-    if (!range || lineStartOf(range[0]) !== cursorLineStart) return { kind: 'none' };
+    if (!range || lineStartIn(range[0]) !== cursorLineStart) return { kind: 'none' };
     return place;
   };
 
@@ -253,7 +255,7 @@ function locatePlaceholder(copy: string, from: number, to: number, fragment?: Fr
       const range = node.range!;
       let prefix = copy.slice(range[0], from);
       if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') prefix = prefix.slice(1);
-      const nextLine = keyStart !== undefined && lineStartOf(keyStart) !== lineStartOf(range[0]);
+      const nextLine = keyStart !== undefined && lineStartIn(keyStart) !== lineStartIn(range[0]);
       return scalarPlace(node, { kind: 'value', path, prefix, flow, nextLine });
     }
     return undefined;

@@ -38,6 +38,7 @@ import {
   templateSnippet,
 } from './completion-snippets.js';
 import { detectIndentStyle, type IndentStyle } from '../../yaml/indent-style.js';
+import { lineStart } from '../../yaml/lines.js';
 import { choice, placeholder, previewSnippet } from '../../yaml/snippet-syntax.js';
 
 /**
@@ -117,7 +118,7 @@ export function offeredSchema(analysis: PlanAnalysis, offset: number): ResolvedS
  * text.
  */
 function spaceOpensCompletion(text: string, offset: number): boolean {
-  const before = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  const before = text.slice(lineStart(text, offset), offset);
   if (before.trim() === '') return false;
   const trimmed = before.trimEnd();
   return /[:,[{-]$/.test(trimmed) || /(^|\s)after$/.test(trimmed);
