@@ -11,7 +11,7 @@ import {
   type DocumentValue,
   type DocumentValueProblem,
 } from '../schema/document-value.js';
-import { planSchemaValidator, type SchemaError } from '../schema/plan-schema.js';
+import { planSchemaErrors, type SchemaError } from '../schema/plan-schema.js';
 import { closestMatch } from '../util/closest-match.js';
 import { calendarValueFindings } from './calendar-values.js';
 import type { Finding, Rule } from './types.js';
@@ -32,8 +32,8 @@ export const schemaRule: Rule = {
     if (isEmptyDocument(parsed.doc)) return parsed.problems.length === 0 ? [EMPTY_PLAN_HINT] : [];
     const read = documentValue(parsed.doc);
     const findings = readingFindings(read);
-    const validate = planSchemaValidator();
-    if (!validate(read.value)) findings.push(...explainErrors(parsed, validate.errors ?? [], read));
+    // In parts, each item's errors kept while the item is unchanged (schema/plan-schema.ts).
+    findings.push(...explainErrors(parsed, planSchemaErrors(read.value), read));
     findings.push(...calendarValueFindings(parsed, model));
     return findings.sort((a, b) => a.span.start - b.span.start);
   },
