@@ -21,16 +21,7 @@ export interface ReportedFinding extends Finding {
   readonly severity: Severity;
 }
 
-/** Findings per severity, named as the contract's `summary` names them. */
-export type FindingCounts = Record<'errors' | 'warnings' | 'infos' | 'hints', number>;
-
-const COUNT_KEY: Record<Severity, keyof FindingCounts> = { error: 'errors', warning: 'warnings', info: 'infos', hint: 'hints' };
-
-export function countFindings(findings: readonly { readonly severity: Severity }[]): FindingCounts {
-  const counts: FindingCounts = { errors: 0, warnings: 0, infos: 0, hints: 0 };
-  for (const finding of findings) counts[COUNT_KEY[finding.severity]]++;
-  return counts;
-}
+export { countFindings, type FindingCounts } from '../model/finding-counts.js';
 
 export interface PlanAnalysis extends RuleContext {
   readonly findings: readonly ReportedFinding[];

@@ -1,10 +1,11 @@
 import { WEEKDAYS, type PlanModel, type Weekday } from '../model/types.js';
 import type { Symbols } from '../model/symbols.js';
+import type { Severity } from '../model/types.js';
 import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber, type WorkingCalendar } from '../schedule/calendar.js';
 import { taskDuration, type Schedule } from '../schedule/compute-schedule.js';
 import { assignmentDailyLoad, dailyCapacity } from '../schedule/load.js';
 import { isFinished } from '../schedule/progress.js';
-import { countFindings, type PlanAnalysis } from '../analysis/analyze-plan.js';
+import { countFindings } from '../model/finding-counts.js';
 import { personDayLoads, type PersonBooking } from './timeline-load.js';
 import { formatDuration } from '../model/values.js';
 import type { Dependency } from '../model/types.js';
@@ -33,12 +34,20 @@ export const taskKey = (taskIndex: number): string => `t${taskIndex}`;
 export const phaseKey = (phaseIndex: number): string => `p${phaseIndex}`;
 export const personKey = (personIndex: number): string => `r${personIndex}`;
 
+/** What the timeline reads of an analysis: the model and schedule, and how many findings of each severity. */
+export interface TimelineSource {
+  readonly model: PlanModel;
+  readonly symbols: Symbols;
+  readonly schedule: Schedule | undefined;
+  readonly findings: readonly { readonly severity: Severity }[];
+}
+
 /**
  * The timeline of an analysed plan: what the preview, `crmplan gantt` and
  * `crmplan diff` draw. Undefined when the plan cannot be scheduled (no
  * usable `plan.start`). Pure; reads the schedule, never recomputes it.
  */
-export function buildTimeline(analysis: PlanAnalysis): Timeline | undefined {
+export function buildTimeline(analysis: TimelineSource): Timeline | undefined {
   const { model, schedule } = analysis;
   if (!schedule) return undefined;
   const calendar = schedule.calendar;
