@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isScalar } from 'yaml';
 import { analyzePlan } from '../analysis/analyze-plan.js';
@@ -8,12 +8,12 @@ import { offeredSchema } from './features/completion.js';
 import { keyDescription } from './features/schema-descriptions.js';
 import { schemaDefinition } from './schema-view.js';
 
-/**
- * The sample that uses every section and breaks every rule, and a plan
- * without objectives: walked at every offset, with one completion request
- * per word, they take seconds (the big samples would take a minute).
- */
-const SAMPLES = ['samples/with-problems/every-rule.crmplan.yaml', 'samples/with-problems/no-objectives.crmplan.yaml'];
+/** Every sample plan, the ones with problems included. */
+const SAMPLES = ['samples', 'samples/with-problems'].flatMap((folder) =>
+  readdirSync(folder)
+    .filter((name) => name.endsWith('.crmplan.yaml'))
+    .map((name) => `${folder}/${name}`),
+);
 /** A generous bound for a slow shared machine; the walk is not timed. */
 const WALK_TIMEOUT = 120_000;
 
