@@ -36,6 +36,7 @@ import {
   blockLines,
   flowItemSnippets,
   templateSnippet,
+  type ItemSnippet,
 } from './completion-snippets.js';
 import { detectIndentStyle, type IndentStyle } from '../../yaml/indent-style.js';
 import { lineStart } from '../../yaml/lines.js';
@@ -289,6 +290,17 @@ function isEmptyPlan(env: Env): boolean {
 // ---------------------------------------------------------------------------
 // List items
 
+/** A list item's snippet (a whole task, a flow mapping) as a completion item. */
+function snippetItem(
+  env: Env,
+  insertion: Insertion,
+  snippet: ItemSnippet,
+  order: number,
+  extra: Pick<ItemFields, 'documentation' | 'suggestAgain'>,
+): CompletionItem {
+  return makeItem(env, insertion, { label: snippet.label, kind: CompletionItemKind.Snippet, newText: snippet.body, snippet: true, detail: snippet.detail, ...extra }, order);
+}
+
 function listItems(
   env: Env,
   path: readonly PathSegment[],
@@ -312,39 +324,12 @@ function listItems(
       column,
     };
     blockItemSnippets(definition, inputs).forEach((snippet, index) => {
-      items.push(
-        makeItem(
-          env,
-          insertion,
-          {
-            label: snippet.label,
-            kind: CompletionItemKind.Snippet,
-            newText: snippet.body,
-            snippet: true,
-            detail: snippet.detail,
-            documentation: '```yaml\n' + previewSnippet(blockLines(0, snippet.body.split('\n' + ' '.repeat(column)))) + '\n```',
-          },
-          index,
-        ),
-      );
+      const preview = previewSnippet(blockLines(0, snippet.body.split('\n' + ' '.repeat(column))));
+      items.push(snippetItem(env, insertion, snippet, index, { documentation: '```yaml\n' + preview + '\n```' }));
     });
   }
   flowItemSnippets(definition).forEach((snippet, index) => {
-    items.push(
-      makeItem(
-        env,
-        insertion,
-        {
-          label: snippet.label,
-          kind: CompletionItemKind.Snippet,
-          newText: snippet.body,
-          snippet: true,
-          detail: snippet.detail,
-          suggestAgain: snippet.suggest,
-        },
-        500 + index,
-      ),
-    );
+    items.push(snippetItem(env, insertion, snippet, 500 + index, { suggestAgain: snippet.suggest }));
   });
   // A first key for items that can only be mappings; a dependency or a holiday is usually just an id or a date.
   if (!flow && hasType(itemSchema, 'object') && !hasType(itemSchema, 'string')) {
