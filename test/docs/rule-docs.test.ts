@@ -48,7 +48,7 @@ describe('rule documentation', () => {
         expect(sources, 'the Why section cites no source of docs/sources.md').not.toEqual([]);
         for (const target of sources) expect(sourceAnchors, target).toContain(target.slice('../sources.md#'.length));
       }
-      expect(existsSync(path.join(ROOT, 'server', 'src', 'rules', `${rule.name}.test.ts`))).toBe(true);
+      expect(existsSync(path.join(ROOT, 'server', 'src', 'rules', rule.name, 'rule.test.ts'))).toBe(true);
       expect(readme).toContain(`| [${rule.name}](docs/rules/${rule.name}.md) | ${rule.defaultSeverity} |`);
     });
   }

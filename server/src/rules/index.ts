@@ -1,16 +1,16 @@
-import { baselineSlipRule } from './baseline-slip.js';
-import { dependencyCycleRule } from './dependency-cycle.js';
-import { duplicateIdRule } from './duplicate-id.js';
-import { limitsRule } from './limits.js';
+import { baselineSlipRule } from './baseline-slip/rule.js';
+import { dependencyCycleRule } from './dependency-cycle/rule.js';
+import { duplicateIdRule } from './duplicate-id/rule.js';
+import { limitsRule } from './limits/rule.js';
 import { PRACTICE_RULES } from './practice-rules.js';
 import { PROGRESS_RULES } from './progress-rules.js';
 import { QUALITY_RULES } from './quality-rules.js';
 import { RULE_NAMES } from './rule-names.js';
 import { SCHEDULE_RULES } from './schedule-rules.js';
-import { schemaRule } from './schema.js';
+import { schemaRule } from './schema/rule.js';
 import type { Rule } from './types.js';
-import { unknownReferenceRule } from './unknown-reference.js';
-import { yamlSyntaxRule } from './yaml-syntax.js';
+import { unknownReferenceRule } from './unknown-reference/rule.js';
+import { yamlSyntaxRule } from './yaml-syntax/rule.js';
 
 const CORE_RULES: readonly Rule[] = [yamlSyntaxRule, schemaRule, limitsRule, duplicateIdRule, unknownReferenceRule, dependencyCycleRule];
 

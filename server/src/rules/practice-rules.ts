@@ -1,13 +1,13 @@
-import { goLiveWithoutMigrationRule } from './go-live-without-migration.js';
-import { goLiveWithoutRollbackRule } from './go-live-without-rollback.js';
-import { goLiveWithoutTrainingRule } from './go-live-without-training.js';
-import { goLiveWithoutUatRule } from './go-live-without-uat.js';
-import { migrationWithoutBackupRule } from './migration-without-backup.js';
-import { migrationWithoutCleansingRule } from './migration-without-cleansing.js';
-import { migrationWithoutValidationRule } from './migration-without-validation.js';
-import { noHypercareRule } from './no-hypercare.js';
-import { noPilotRule } from './no-pilot.js';
-import { noPostImplementationReviewRule } from './no-post-implementation-review.js';
+import { goLiveWithoutMigrationRule } from './go-live-without-migration/rule.js';
+import { goLiveWithoutRollbackRule } from './go-live-without-rollback/rule.js';
+import { goLiveWithoutTrainingRule } from './go-live-without-training/rule.js';
+import { goLiveWithoutUatRule } from './go-live-without-uat/rule.js';
+import { migrationWithoutBackupRule } from './migration-without-backup/rule.js';
+import { migrationWithoutCleansingRule } from './migration-without-cleansing/rule.js';
+import { migrationWithoutValidationRule } from './migration-without-validation/rule.js';
+import { noHypercareRule } from './no-hypercare/rule.js';
+import { noPilotRule } from './no-pilot/rule.js';
+import { noPostImplementationReviewRule } from './no-post-implementation-review/rule.js';
 import type { Rule } from './types.js';
 
 /**

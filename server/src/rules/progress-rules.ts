@@ -1,6 +1,6 @@
-import { actualDatesRule } from './actual-dates.js';
-import { behindScheduleRule } from './behind-schedule.js';
-import { progressNotStartedRule } from './progress-not-started.js';
+import { actualDatesRule } from './actual-dates/rule.js';
+import { behindScheduleRule } from './behind-schedule/rule.js';
+import { progressNotStartedRule } from './progress-not-started/rule.js';
 import type { Rule } from './types.js';
 
 /**

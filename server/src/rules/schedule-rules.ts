@@ -1,8 +1,8 @@
-import { deadlineMissedRule } from './deadline-missed.js';
-import { integrationBufferRule } from './integration-buffer.js';
-import { overallocationRule } from './overallocation.js';
-import { phaseOrderRule } from './phase-order.js';
-import { startConflictRule } from './start-conflict.js';
+import { deadlineMissedRule } from './deadline-missed/rule.js';
+import { integrationBufferRule } from './integration-buffer/rule.js';
+import { overallocationRule } from './overallocation/rule.js';
+import { phaseOrderRule } from './phase-order/rule.js';
+import { startConflictRule } from './start-conflict/rule.js';
 import type { Rule } from './types.js';
 
 /**
