@@ -12,7 +12,7 @@ import { statusDateText } from '../progress-rule-support.js';
  * `status_date` before the plan's start. Each finding sits on the date
  * that is wrong; the schedule keeps the actual dates as written.
  */
-export const actualDatesRule: Rule = {
+export const actualDatesRule: Rule<'actual-dates'> = {
   name: 'actual-dates',
   defaultSeverity: 'warning',
   summary: "actual dates that contradict the dependencies, each other or the status date; a status date before the plan's start",

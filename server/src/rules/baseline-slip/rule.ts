@@ -10,7 +10,7 @@ import { workingDays } from '../../util/phrases.js';
  * the baseline is this rule's input, so its stale entries are its findings
  * too (docs/rules/baseline-slip.md).
  */
-export const baselineSlipRule: Rule = {
+export const baselineSlipRule: Rule<'baseline-slip'> = {
   name: 'baseline-slip',
   defaultSeverity: 'warning',
   summary: 'a task finish or milestone is later than its baseline by more than `baseline.slip_threshold`, or a baseline entry names a task the plan no longer has',

@@ -9,7 +9,7 @@ import { statusDateText } from '../progress-rule-support.js';
  * planned to start on the status date itself is not late yet. The message
  * gives the planned dates and where the task is now forecast.
  */
-export const behindScheduleRule: Rule = {
+export const behindScheduleRule: Rule<'behind-schedule'> = {
   name: 'behind-schedule',
   defaultSeverity: 'warning',
   summary: 'a task that should have started or finished by the status date has not',

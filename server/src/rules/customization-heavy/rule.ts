@@ -11,7 +11,7 @@ const MAX_WORKING_DAYS = 1_000_000;
  * other customization tasks as related locations. Silent when no task is a
  * customization or the customization tasks have no duration.
  */
-export const customizationHeavyRule: Rule = {
+export const customizationHeavyRule: Rule<'customization-heavy'> = {
   name: 'customization-heavy',
   defaultSeverity: 'info',
   summary: 'customization work outweighs configuration work',

@@ -8,7 +8,7 @@ import { workingDays } from '../../util/phrases.js';
  * (cheap: the scheduler records each task's driving edge), because that
  * chain is where time can be won back.
  */
-export const deadlineMissedRule: Rule = {
+export const deadlineMissedRule: Rule<'deadline-missed'> = {
   name: 'deadline-missed',
   defaultSeverity: 'warning',
   summary: "the computed finish is after the task's `deadline`",

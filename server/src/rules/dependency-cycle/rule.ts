@@ -7,7 +7,7 @@ import type { Finding, Rule } from '../types.js';
  * member's id when its part in the cycle is implicit (a phase spanning a
  * task that waits for it).
  */
-export const dependencyCycleRule: Rule = {
+export const dependencyCycleRule: Rule<'dependency-cycle'> = {
   name: 'dependency-cycle',
   defaultSeverity: 'error',
   summary: 'tasks or phases that depend on themselves, directly or through others',

@@ -10,7 +10,7 @@ const NAMESPACE_LABEL: Record<string, string> = {
 };
 
 /** Every declaration after the first of the same id in the same namespace. */
-export const duplicateIdRule: Rule = {
+export const duplicateIdRule: Rule<'duplicate-id'> = {
   name: 'duplicate-id',
   defaultSeverity: 'error',
   summary: 'an id declared twice in one namespace',

@@ -15,7 +15,7 @@ import type { Finding, Rule } from '../types.js';
  * plan deliberately moves that data after launch (a later wave), and the
  * go-live cannot wait for it without a cycle.
  */
-export const goLiveWithoutMigrationRule: Rule = {
+export const goLiveWithoutMigrationRule: Rule<'go-live-without-migration'> = {
   name: 'go-live-without-migration',
   defaultSeverity: 'warning',
   summary: 'the plan migrates data but go-live does not wait for the migration',

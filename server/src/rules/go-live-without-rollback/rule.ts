@@ -9,7 +9,7 @@ import type { Finding, Rule } from '../types.js';
  * cutover process needs a well-defined rollback plan in case of major
  * issues." The plan is written in the go-live task's own `rollback`.
  */
-export const goLiveWithoutRollbackRule: Rule = {
+export const goLiveWithoutRollbackRule: Rule<'go-live-without-rollback'> = {
   name: 'go-live-without-rollback',
   defaultSeverity: 'info',
   summary: 'a go-live task has no `rollback`',

@@ -6,7 +6,7 @@ import type { Rule } from '../types.js';
  * Go-Live") and 003 ("4. Deployment and Go-Live", Go-Live Preparation:
  * "user training").
  */
-export const goLiveWithoutTrainingRule: Rule = {
+export const goLiveWithoutTrainingRule: Rule<'go-live-without-training'> = {
   name: 'go-live-without-training',
   defaultSeverity: 'warning',
   summary: 'a go-live task has no training task among its predecessors',

@@ -6,7 +6,7 @@ import type { Rule } from '../types.js';
  * go-live), 001 ("Go-Live Process: Data Cutover and System Testing") and
  * 003 ("3. Implementation", Testing, before "4. Deployment and Go-Live").
  */
-export const goLiveWithoutUatRule: Rule = {
+export const goLiveWithoutUatRule: Rule<'go-live-without-uat'> = {
   name: 'go-live-without-uat',
   defaultSeverity: 'warning',
   summary: 'a go-live task has no uat task among its predecessors',

@@ -14,7 +14,7 @@ import { joinWords } from '../../util/phrases.js';
  * less than none. Start-to-start links do not wait for its finish, so they
  * are not "what follows it". Silent when nothing follows it.
  */
-export const integrationBufferRule: Rule = {
+export const integrationBufferRule: Rule<'integration-buffer'> = {
   name: 'integration-buffer',
   defaultSeverity: 'hint',
   summary: 'a high-complexity integration has no slack before what follows it',

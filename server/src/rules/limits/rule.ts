@@ -15,7 +15,7 @@ import type { Finding, Rule } from '../types.js';
  * the offending text, and the rest of the plan is analysed as usual.
  * Turning the rule off hides the findings, not the limits.
  */
-export const limitsRule: Rule = {
+export const limitsRule: Rule<'limits'> = {
   name: 'limits',
   defaultSeverity: 'error',
   summary: 'a file, list, nesting, duration, date or holiday list over the limits crmplan reads',

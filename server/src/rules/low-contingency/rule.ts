@@ -15,7 +15,7 @@ const CONTINGENCY_LINE = /contingenc/i;
  * budget, on a budget with neither total nor contingency (a draft), and on
  * a contingency written in the wrong form (the schema rule's).
  */
-export const lowContingencyRule: Rule = {
+export const lowContingencyRule: Rule<'low-contingency'> = {
   name: 'low-contingency',
   defaultSeverity: 'info',
   summary: "the budget's contingency is under 10%",

@@ -2,7 +2,7 @@ import { capitalized, dependOnOrInsertBefore, missingPredecessorFindings } from 
 import type { Rule } from '../types.js';
 
 /** Seed 001, "Data Backup and Recovery Procedures": back up the old system's data before migration. */
-export const migrationWithoutBackupRule: Rule = {
+export const migrationWithoutBackupRule: Rule<'migration-without-backup'> = {
   name: 'migration-without-backup',
   defaultSeverity: 'warning',
   summary: 'a data-migration task has no data-backup task among its predecessors',

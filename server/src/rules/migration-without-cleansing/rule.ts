@@ -6,7 +6,7 @@ import type { Rule } from '../types.js';
  * Duplicates") and 004 ("When should data cleansing happen?"): cleanse
  * before migrating, at the source.
  */
-export const migrationWithoutCleansingRule: Rule = {
+export const migrationWithoutCleansingRule: Rule<'migration-without-cleansing'> = {
   name: 'migration-without-cleansing',
   defaultSeverity: 'warning',
   summary: 'a data-migration task has no data-cleansing task among its predecessors',

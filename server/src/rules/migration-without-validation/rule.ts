@@ -6,7 +6,7 @@ import type { Rule } from '../types.js';
  * validate the data in the new CRM") and "Data Migration Timeline" (Data
  * Validation and Testing after Data Migration Execution).
  */
-export const migrationWithoutValidationRule: Rule = {
+export const migrationWithoutValidationRule: Rule<'migration-without-validation'> = {
   name: 'migration-without-validation',
   defaultSeverity: 'info',
   summary: 'no data-validation task follows a data-migration task',

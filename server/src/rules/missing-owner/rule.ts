@@ -1,6 +1,6 @@
 import type { PlanModel, Span, TaskKind } from '../../model/types.js';
 import type { Symbols } from '../../model/symbols.js';
-import type { OwnedItemKind } from '../quality-finding-data.js';
+import type { OwnedItemKind } from './data.js';
 import { itemLabel } from '../quality-text.js';
 import { isUnwritten, itemAnchor } from '../quality-yaml.js';
 import { mapAtSpan } from '../../yaml/node-at-span.js';
@@ -14,7 +14,7 @@ import type { Finding, Rule } from '../types.js';
  * `objective-not-smart` leave the owner to this rule, so each gap is
  * reported once.
  */
-export const missingOwnerRule: Rule = {
+export const missingOwnerRule: Rule<'missing-owner'> = {
   name: 'missing-owner',
   defaultSeverity: 'warning',
   summary: 'a task (without an owner from its phase), objective or risk has no owner',

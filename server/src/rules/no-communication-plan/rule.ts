@@ -2,7 +2,7 @@ import { isEmptySection, rootMap } from '../quality-yaml.js';
 import type { Finding, Rule } from '../types.js';
 
 /** Fires when `communications` is absent, empty (`communications:`) or `[]`. */
-export const noCommunicationPlanRule: Rule = {
+export const noCommunicationPlanRule: Rule<'no-communication-plan'> = {
   name: 'no-communication-plan',
   defaultSeverity: 'info',
   summary: 'the plan has no communications',

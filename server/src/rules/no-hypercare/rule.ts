@@ -6,7 +6,7 @@ import type { Rule } from '../types.js';
  * Deployment and Post Launch Support") and 000 (Phase 3, "Help Desk
  * Activation").
  */
-export const noHypercareRule: Rule = {
+export const noHypercareRule: Rule<'no-hypercare'> = {
   name: 'no-hypercare',
   defaultSeverity: 'warning',
   summary: 'no hypercare task follows go-live',

@@ -5,7 +5,7 @@ import type { Finding, Rule } from '../types.js';
  * Fires when `objectives` is absent, empty (`objectives:`) or `[]`. A list
  * whose items are all of the wrong form is the schema rule's business.
  */
-export const noObjectivesRule: Rule = {
+export const noObjectivesRule: Rule<'no-objectives'> = {
   name: 'no-objectives',
   defaultSeverity: 'warning',
   summary: 'the plan has no objectives',

@@ -6,7 +6,7 @@ import type { Rule } from '../types.js';
  * pilot group before a full organization wide launch"), and seed 001's
  * "Data Migration Pilot".
  */
-export const noPilotRule: Rule = {
+export const noPilotRule: Rule<'no-pilot'> = {
   name: 'no-pilot',
   defaultSeverity: 'hint',
   summary: 'no pilot precedes go-live',

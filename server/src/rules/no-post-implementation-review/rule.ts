@@ -6,7 +6,7 @@ import type { Rule } from '../types.js';
  * Implementation Plan Components") and seed 000 (Phase 5, "Success Metrics
  * Review").
  */
-export const noPostImplementationReviewRule: Rule = {
+export const noPostImplementationReviewRule: Rule<'no-post-implementation-review'> = {
   name: 'no-post-implementation-review',
   defaultSeverity: 'info',
   summary: 'no review task follows go-live',

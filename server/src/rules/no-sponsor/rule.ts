@@ -8,7 +8,7 @@ import type { Finding, Rule } from '../types.js';
  * form the schema rule's; both stay silent here. Without a `plan` mapping
  * the schema rule reports the missing key and this rule has nowhere to go.
  */
-export const noSponsorRule: Rule = {
+export const noSponsorRule: Rule<'no-sponsor'> = {
   name: 'no-sponsor',
   defaultSeverity: 'warning',
   summary: 'the plan names no executive sponsor',

@@ -1,4 +1,4 @@
-import type { ObjectiveField } from '../quality-finding-data.js';
+import type { ObjectiveField } from './data.js';
 import type { RuleContext } from '../types.js';
 import { pairOf } from '../../edits/fix-nodes.js';
 import { mapAtSpan } from '../../yaml/node-at-span.js';

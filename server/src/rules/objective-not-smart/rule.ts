@@ -1,5 +1,5 @@
 import type { Objective, PlanModel } from '../../model/types.js';
-import type { ObjectiveField, SmartCriterion } from '../quality-finding-data.js';
+import type { ObjectiveField, SmartCriterion } from './data.js';
 import { itemLabel } from '../quality-text.js';
 import { joinWords } from '../../util/phrases.js';
 import { isUnwritten, itemAnchor } from '../quality-yaml.js';
@@ -41,7 +41,7 @@ const CRITERION_NAME: Record<SmartCriterion, string> = {
  * `due` that is neither a date nor "<duration> after <id>") is the schema
  * rule's, so it does not count as missing here.
  */
-export const objectiveNotSmartRule: Rule = {
+export const objectiveNotSmartRule: Rule<'objective-not-smart'> = {
   name: 'objective-not-smart',
   defaultSeverity: 'warning',
   summary: 'an objective fails one or more SMART criteria (message names them)',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { overallocationRule } from './rule.js';
-import type { OverallocationData } from '../schedule-finding-data.js';
+import type { OverallocationData } from './data.js';
 import { analyzePlan, type PlanAnalysis } from '../../analysis/analyze-plan.js';
 import { seededRandom } from '../../schedule/schedule-test-support.js';
 import { ruleFixes } from '../../fixes/index.js';

@@ -4,7 +4,7 @@ import { seededRandom } from '../../schedule/schedule-test-support.js';
 import { overallocationRule } from './rule.js';
 import { EVERYONE_OVERLOADED, PLAN } from './test-plans.js';
 import { WAIT_CHECK_LIMIT, waitCheckCounter } from './waits.js';
-import type { OverallocationData } from '../schedule-finding-data.js';
+import type { OverallocationData } from './data.js';
 import type { Finding } from '../types.js';
 import { analyzePlan, type PlanAnalysis } from '../../analysis/analyze-plan.js';
 import { codeActions } from '../../service/features/code-actions.js';

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { successorTasks } from '../../model/reachability.js';
 import { WaitCheck } from './waits.js';
 import { assignmentFit, bookingsOf, overallocationsOfPair, tasksSharingRanges } from './rule.js';
-import type { OverallocationData } from '../schedule-finding-data.js';
+import type { OverallocationData } from './data.js';
 import { peakHours, PersonBookings } from '../schedule-rule-support.js';
 import type { RuleContext } from '../types.js';
 import type { Schedule } from '../../schedule/compute-schedule.js';

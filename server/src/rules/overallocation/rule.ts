@@ -3,7 +3,7 @@ import { sameReason, type DayOffReason } from '../../schedule/person-days-off.js
 import type { WorkGraph } from '../../model/work-graph.js';
 import type { Schedule } from '../../schedule/compute-schedule.js';
 import { assignmentDailyLoad, dailyCapacity, type Overallocation } from '../../schedule/load.js';
-import type { OverallocationData, OverallocationRange, SuggestedLoad } from '../schedule-finding-data.js';
+import type { OverallocationData, OverallocationRange, SuggestedLoad } from './data.js';
 import type { WorkingCalendar } from '../../schedule/calendar.js';
 import { type Booking, dateRange, hoursToWholeQuantity, PersonBookings, quotedNode } from '../schedule-rule-support.js';
 import { joinWords } from '../../util/phrases.js';
@@ -42,7 +42,7 @@ export const RELATED_LIMIT = 20;
  * reschedules cost more than the rest of the analysis on a large plan and
  * only matter for the finding the cursor is on.
  */
-export const overallocationRule: Rule = {
+export const overallocationRule: Rule<'overallocation'> = {
   name: 'overallocation',
   defaultSeverity: 'warning',
   summary: 'a person is overallocated (message: who, when, peak load, which tasks)',

@@ -10,7 +10,7 @@ import { quotedNode } from '../schedule-rule-support.js';
  * later phase inverts the order just as much. Silent on cycles (reported by
  * `dependency-cycle`) and without a schedule, like every schedule rule.
  */
-export const phaseOrderRule: Rule = {
+export const phaseOrderRule: Rule<'phase-order'> = {
   name: 'phase-order',
   defaultSeverity: 'warning',
   summary: 'a task depends on a task of a later phase',

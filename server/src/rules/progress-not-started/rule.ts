@@ -9,7 +9,7 @@ import { isFinished } from '../../schedule/progress.js';
  * `actual_finish`, not `status: done`; the schedule then leaves it no
  * remaining work but does not count it as done).
  */
-export const progressNotStartedRule: Rule = {
+export const progressNotStartedRule: Rule<'progress-not-started'> = {
   name: 'progress-not-started',
   defaultSeverity: 'warning',
   summary: 'progress on a task that has not started, or 100% on a task that is not done',

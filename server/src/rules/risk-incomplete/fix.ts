@@ -1,4 +1,4 @@
-import type { RiskField } from '../quality-finding-data.js';
+import type { RiskField } from './data.js';
 import { pairOf } from '../../edits/fix-nodes.js';
 import { mapAtSpan } from '../../yaml/node-at-span.js';
 import { insertMapEntries, joinEdits, setMapValue, type NewEntry } from '../../edits/text-edits.js';

@@ -1,4 +1,4 @@
-import type { RiskField } from '../quality-finding-data.js';
+import type { RiskField } from './data.js';
 import { itemLabel } from '../quality-text.js';
 import { joinWords } from '../../util/phrases.js';
 import { isUnwritten, itemAnchor } from '../quality-yaml.js';
@@ -13,7 +13,7 @@ const RISK_FIELDS: readonly RiskField[] = ['likelihood', 'impact', 'mitigation']
  * one is not reported twice. A field written with a value outside
  * low|medium|high (seed 002's "Critical") is the schema rule's.
  */
-export const riskIncompleteRule: Rule = {
+export const riskIncompleteRule: Rule<'risk-incomplete'> = {
   name: 'risk-incomplete',
   defaultSeverity: 'warning',
   summary: 'a risk lacks likelihood, impact or mitigation',

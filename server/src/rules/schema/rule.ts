@@ -22,7 +22,7 @@ import type { Finding, Rule } from '../types.js';
  * What the document reader could not read (an alias past the limit, a key
  * that is not text) is reported here too, and the rest is still checked.
  */
-export const schemaRule: Rule = {
+export const schemaRule: Rule<'schema'> = {
   name: 'schema',
   defaultSeverity: 'error',
   summary: 'a value of the wrong type or form, a missing required key, an unknown key (warning)',

@@ -8,7 +8,7 @@ import { workingDays } from '../../util/phrases.js';
  * edge); the message names it, and how it links, so the author sees which
  * of the two is wrong: the date or the dependency.
  */
-export const startConflictRule: Rule = {
+export const startConflictRule: Rule<'start-conflict'> = {
   name: 'start-conflict',
   defaultSeverity: 'warning',
   summary: 'dependencies push a task past its own `start` date',

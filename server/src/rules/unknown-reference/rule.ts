@@ -20,7 +20,7 @@ const WHERE: Record<Reference['role'], string> = {
 };
 
 /** A reference that names no declared id, with the closest ids as suggestions. */
-export const unknownReferenceRule: Rule = {
+export const unknownReferenceRule: Rule<'unknown-reference'> = {
   name: 'unknown-reference',
   defaultSeverity: 'error',
   summary: 'a dependency, owner, person, sponsor, manager or `due ... after` that names no declared id',

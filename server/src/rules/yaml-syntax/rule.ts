@@ -5,7 +5,7 @@ import { documentValue } from '../../schema/document-value.js';
 import type { Finding, Rule } from '../types.js';
 
 /** Reports what the YAML parser could not read; the rest is still analysed. */
-export const yamlSyntaxRule: Rule = {
+export const yamlSyntaxRule: Rule<'yaml-syntax'> = {
   name: 'yaml-syntax',
   defaultSeverity: 'error',
   summary: 'the file is not valid YAML',
