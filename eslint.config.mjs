@@ -6,9 +6,11 @@ import tseslint from 'typescript-eslint';
 /**
  * The layers of server/src, in the direction data flows; a module may
  * import from its own layer and the ones before it, never after (see
- * docs/architecture.md). Tests and test support may reach anywhere.
+ * docs/architecture.md). `edits` (text edits over YAML nodes) comes before
+ * `rules` because each rule's folder holds its fix; `fixes` gathers them.
+ * Tests and test support may reach anywhere.
  */
-const LAYERS = ['util', 'parse', 'yaml', 'model', 'schema', 'schedule', 'rules', 'fixes', 'analysis', 'render', 'diff', 'export', 'import', 'shared', 'service', 'lsp', 'cli'];
+const LAYERS = ['util', 'parse', 'yaml', 'model', 'schema', 'schedule', 'edits', 'rules', 'fixes', 'analysis', 'render', 'diff', 'export', 'import', 'shared', 'service', 'lsp', 'cli'];
 
 function layerRules() {
   return LAYERS.map((layer, index) => {

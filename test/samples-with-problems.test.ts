@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULE_NAMES } from '../server/src/rules/rule-names.js';
+import { RULE_NAMES } from '../server/src/rules/index.js';
 import { expectedFindings, runFixture } from '../server/src/testing/fixtures.js';
 
 /**

@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALL_RULES } from '../../server/src/rules/index.js';
-import { RULE_NAMES } from '../../server/src/rules/rule-names.js';
+import { ALL_RULES, RULE_MODULES, RULE_NAMES } from '../../server/src/rules/index.js';
 import { anchors, links } from './markdown.js';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -23,8 +22,18 @@ const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'crmplan.schem
 };
 
 describe('rule documentation', () => {
-  it('registers every rule of the contract, each once, in the contract order', () => {
+  it('registers every rule folder once, by its folder name, with the fix of its own rule', () => {
+    const rulesDir = path.join(ROOT, 'server', 'src', 'rules');
+    const folders = readdirSync(rulesDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(path.join(rulesDir, entry.name, 'rule.ts')))
+      .map((entry) => entry.name);
+    expect([...RULE_NAMES].sort()).toEqual(folders.sort());
+    expect(new Set(RULE_NAMES).size).toBe(RULE_NAMES.length);
     expect(ALL_RULES.map((rule) => rule.name)).toEqual([...RULE_NAMES]);
+    for (const module of RULE_MODULES) {
+      if (module.fix) expect(module.fix.rule).toBe(module.rule.name);
+      expect(existsSync(path.join(rulesDir, module.rule.name, 'fix.ts'))).toBe(module.fix !== undefined);
+    }
   });
 
   it('lists every rule name of the contract in the schema so plans can configure it', () => {
@@ -48,7 +57,7 @@ describe('rule documentation', () => {
         expect(sources, 'the Why section cites no source of docs/sources.md').not.toEqual([]);
         for (const target of sources) expect(sourceAnchors, target).toContain(target.slice('../sources.md#'.length));
       }
-      expect(existsSync(path.join(ROOT, 'server', 'src', 'rules', `${rule.name}.test.ts`))).toBe(true);
+      expect(existsSync(path.join(ROOT, 'server', 'src', 'rules', rule.name, 'rule.test.ts'))).toBe(true);
       expect(readme).toContain(`| [${rule.name}](docs/rules/${rule.name}.md) | ${rule.defaultSeverity} |`);
     });
   }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzePlan, reanalyzePlan, type PlanAnalysis } from '../../server/src/analysis/analyze-plan.js';
 import { quickFixes } from '../../server/src/fixes/index.js';
-import { RULE_NAMES } from '../../server/src/rules/rule-names.js';
+import { RULE_NAMES } from '../../server/src/rules/index.js';
 import type { Span } from '../../server/src/model/types.js';
 import { LanguageService } from '../../server/src/service/language-service.js';
 import { spanToRange } from '../../server/src/service/diagnostics.js';

@@ -22,6 +22,14 @@ describe('layer imports', () => {
     expect(await restricted('server/src/service/features/planted.ts', "import { startServer } from '../../lsp/server.js';\nexport const x = startServer;\n")).toHaveLength(1);
   });
 
+  it('puts the edit kit before the rules, whose folders hold their fixes', async () => {
+    expect(await restricted('server/src/edits/planted.ts', "import type { RuleContext } from '../rules/types.js';\nexport type X = RuleContext;\n")).toEqual([
+      expect.stringMatching(/edits\/ comes before [a-z, ]*\brules\b/),
+    ]);
+    expect(await restricted('server/src/rules/no-sponsor/planted.ts', "import { setMapValue } from '../../edits/text-edits.js';\nexport const x = setMapValue;\n")).toEqual([]);
+    expect(await restricted('server/src/rules/no-sponsor/planted.ts', "import { quickFixes } from '../../fixes/index.js';\nexport const x = quickFixes;\n")).toHaveLength(1);
+  });
+
   it('keeps the two entry points apart', async () => {
     expect(await restricted('server/src/cli/planted.ts', "import { startServer } from '../lsp/server.js';\nexport const x = startServer;\n")).toEqual([
       expect.stringContaining('neither imports the other'),

@@ -8,7 +8,7 @@ import { parsePlanText, type ParsedDocument } from '../parse/parse-plan-text.js'
 import { computeSchedule } from '../schedule/compute-schedule.js';
 import type { ScheduleOptions } from '../schedule/progress.js';
 import { ALL_RULES } from '../rules/index.js';
-import { limitsRule, textWasNotRead } from '../rules/limits.js';
+import { limitsRule, textWasNotRead } from '../rules/limits/rule.js';
 import type { Finding, Rule, RuleContext } from '../rules/types.js';
 
 /** Editor- or command-line-level settings; a plan's own `rules:` map wins over them. */

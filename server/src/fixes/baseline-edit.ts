@@ -6,7 +6,7 @@ import type { Schedule } from '../schedule/compute-schedule.js';
 import { lineBreak, lineEnd } from '../yaml/lines.js';
 import { scalarText } from '../yaml/scalar-text.js';
 import { detectIndentStyle } from '../yaml/indent-style.js';
-import type { FixEdit } from './types.js';
+import type { FixEdit } from '../edits/types.js';
 
 /** What setting the baseline wrote: the edit and the figures of its one-line summary. */
 export interface BaselineEdit {

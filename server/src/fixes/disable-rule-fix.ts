@@ -1,10 +1,10 @@
 import { isMap, isScalar } from 'yaml';
 import type { RuleContext } from '../rules/types.js';
 import { isEmpty } from '../parse/syntax-nodes.js';
-import { pairOf } from './fix-nodes.js';
-import { fillEmptyWithMap, insertMapEntries, insertNestedMap, setMapValue } from './text-edits.js';
+import { pairOf } from '../edits/fix-nodes.js';
+import { fillEmptyWithMap, insertMapEntries, insertNestedMap, setMapValue } from '../edits/text-edits.js';
 import { detectIndentStyle } from '../yaml/indent-style.js';
-import type { FixEdit, QuickFix } from './types.js';
+import type { FixEdit, QuickFix } from '../edits/types.js';
 
 /**
  * "Disable <rule> in this file": `<rule>: off` in the plan's `rules:` map,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_NAMES } from '../rules/rule-names.js';
+import { RULE_NAMES } from '../rules/index.js';
 import { analyzePlan } from '../analysis/analyze-plan.js';
 import { FIX_PROVIDERS, disableRuleFix, quickFixes } from './index.js';
-import { freeWorkId, ownerForNewTask } from './new-task.js';
+import { freeWorkId, ownerForNewTask } from '../rules/new-task.js';
 
 const PLAN = `crmplan: 1
 plan:

@@ -1,67 +1,19 @@
+import { RULE_MODULES } from '../rules/index.js';
 import type { Finding, RuleContext } from '../rules/types.js';
-import { baselineSlipFix } from './baseline-slip-fix.js';
-import { deadlineMissedFix } from './deadline-missed-fix.js';
-import { dependencyCycleFix } from './dependency-cycle-fix.js';
 import { disableRuleFix } from './disable-rule-fix.js';
-import { duplicateIdFix } from './duplicate-id-fix.js';
-import { goLiveWithoutMigrationFix } from './go-live-without-migration-fix.js';
-import { goLiveWithoutRollbackFix } from './go-live-without-rollback-fix.js';
-import { goLiveWithoutTrainingFix } from './go-live-without-training-fix.js';
-import { goLiveWithoutUatFix } from './go-live-without-uat-fix.js';
-import { integrationBufferFix } from './integration-buffer-fix.js';
-import { lowContingencyFix } from './low-contingency-fix.js';
-import { migrationWithoutBackupFix } from './migration-without-backup-fix.js';
-import { migrationWithoutCleansingFix } from './migration-without-cleansing-fix.js';
-import { migrationWithoutValidationFix } from './migration-without-validation-fix.js';
-import { missingOwnerFix } from './missing-owner-fix.js';
-import { noHypercareFix } from './no-hypercare-fix.js';
-import { noPilotFix } from './no-pilot-fix.js';
-import { noPostImplementationReviewFix } from './no-post-implementation-review-fix.js';
-import { noSponsorFix } from './no-sponsor-fix.js';
-import { objectiveNotSmartFix } from './objective-not-smart-fix.js';
-import { overallocationFix } from './overallocation-fix.js';
-import { phaseOrderFix } from './phase-order-fix.js';
-import { riskIncompleteFix } from './risk-incomplete-fix.js';
-import { schemaFix } from './schema-fix.js';
-import { startConflictFix } from './start-conflict-fix.js';
-import { unknownReferenceFix } from './unknown-reference-fix.js';
-import type { FixProvider, QuickFix } from './types.js';
+import type { QuickFix } from '../edits/types.js';
+import type { FixProvider } from '../rules/fix-provider.js';
 
 export { disableRuleFix } from './disable-rule-fix.js';
-export type { FixEdit, FixProvider, QuickFix } from './types.js';
+export type { FixEdit, QuickFix } from '../edits/types.js';
+export type { FixProvider } from '../rules/fix-provider.js';
 
 /**
- * Every rule's fix provider. A new fix is one file exporting a
- * `FixProvider` and one line here; providers are looked up by the
- * finding's rule name, never by its message.
+ * Every rule's fix provider, from the rule modules (a rule's fix is its
+ * folder's fix.ts); providers are looked up by the finding's rule name,
+ * never by its message.
  */
-export const FIX_PROVIDERS: readonly FixProvider[] = [
-  schemaFix,
-  duplicateIdFix,
-  unknownReferenceFix,
-  dependencyCycleFix,
-  deadlineMissedFix,
-  startConflictFix,
-  phaseOrderFix,
-  overallocationFix,
-  missingOwnerFix,
-  objectiveNotSmartFix,
-  noSponsorFix,
-  migrationWithoutCleansingFix,
-  migrationWithoutBackupFix,
-  migrationWithoutValidationFix,
-  goLiveWithoutUatFix,
-  goLiveWithoutTrainingFix,
-  goLiveWithoutMigrationFix,
-  goLiveWithoutRollbackFix,
-  noPilotFix,
-  noHypercareFix,
-  noPostImplementationReviewFix,
-  riskIncompleteFix,
-  lowContingencyFix,
-  integrationBufferFix,
-  baselineSlipFix,
-];
+export const FIX_PROVIDERS: readonly FixProvider[] = RULE_MODULES.flatMap((module): FixProvider[] => (module.fix ? [module.fix] : []));
 
 const PROVIDERS_BY_RULE = new Map<string, FixProvider[]>();
 for (const provider of FIX_PROVIDERS) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../analysis/analyze-plan.js';
 import { codeActions } from '../service/features/code-actions.js';
 import { writeHolidaysFix, WRITE_HOLIDAYS_TITLE } from './write-holidays.js';
-import type { QuickFix } from './types.js';
+import type { QuickFix } from '../edits/types.js';
 
 function apply(text: string, fix: QuickFix): string {
   let result = text;

@@ -2,10 +2,10 @@ import { isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { Span } from '../model/types.js';
 import { asMap, field } from '../model/yaml-nodes.js';
 import type { RuleContext } from '../rules/types.js';
-import { pairOf } from './fix-nodes.js';
-import { appendSeqItems, appendToList, removeMapEntry } from './text-edits.js';
+import { pairOf } from '../edits/fix-nodes.js';
+import { appendSeqItems, appendToList, removeMapEntry } from '../edits/text-edits.js';
 import { column, lineBreak } from '../yaml/lines.js';
-import type { FixEdit, QuickFix } from './types.js';
+import type { FixEdit, QuickFix } from '../edits/types.js';
 
 /** The title of the action (and of the VS Code command that applies it). */
 export const WRITE_HOLIDAYS_TITLE = "Write the country's holidays as dates";

@@ -1,15 +1,14 @@
 import type { TaskKind } from '../model/types.js';
 
 /**
- * Typed finding data of the practice rules, one variant per rule (keyed by
- * `rule`). Every finding sits on the `kind` value of a go-live or
- * data-migration task; `taskId` and `taskIndex` (into `PlanModel.tasks`)
- * name that task so a quick-fix can find its mapping, phase and
- * `depends_on` without re-analysing the plan.
+ * The finding data shapes the practice rules share; each rule names its own
+ * variant in its folder (data.ts or index.ts). Every finding sits on the
+ * `kind` value of a go-live or data-migration task; `taskId` and
+ * `taskIndex` (into `PlanModel.tasks`) name that task so a quick-fix can
+ * find its mapping, phase and `depends_on` without re-analysing the plan.
  */
-export type PracticeFindingData = MissingPredecessorData | MissingSuccessorData | GoLiveWithoutMigrationData | GoLiveWithoutRollbackData;
 
-interface TaskFacts {
+export interface TaskFacts {
   readonly taskId: string;
   readonly taskIndex: number;
 }
@@ -47,7 +46,7 @@ export type MissingSuccessorData =
       readonly goLiveId: string;
     });
 
-interface MissingSuccessorFacts extends TaskFacts {
+export interface MissingSuccessorFacts extends TaskFacts {
   readonly neededKind: TaskKind;
   /**
    * Ids of existing tasks of `neededKind` that can be made to depend on the
@@ -55,19 +54,4 @@ interface MissingSuccessorFacts extends TaskFacts {
    * in document order.
    */
   readonly candidates: readonly string[];
-}
-
-/** The go-live does not wait for these data-migration tasks. */
-export interface GoLiveWithoutMigrationData extends TaskFacts {
-  readonly rule: 'go-live-without-migration';
-  /**
-   * Ids of the data-migration tasks the go-live does not wait for, in
-   * document order; each can become a dependency without closing a cycle.
-   */
-  readonly migrations: readonly string[];
-}
-
-/** The go-live has no `rollback`. Fix: add a `rollback:` key to the task. */
-export interface GoLiveWithoutRollbackData extends TaskFacts {
-  readonly rule: 'go-live-without-rollback';
 }

@@ -4,6 +4,7 @@ import type { Symbols } from '../model/symbols.js';
 import type { WorkGraph } from '../model/work-graph.js';
 import type { Schedule } from '../schedule/compute-schedule.js';
 import type { FindingData } from './finding-data.js';
+import type { FixProvider } from './fix-provider.js';
 
 /** Everything a rule may read. Derived analyses are computed once, lazily. */
 export interface RuleContext {
@@ -48,12 +49,29 @@ export interface Finding {
  */
 export type RuleReads = 'plan' | 'symbols' | 'nodes';
 
-export interface Rule {
-  readonly name: string;
+export interface Rule<Name extends string = string> {
+  readonly name: Name;
   readonly defaultSeverity: Severity;
   /** One line: what the rule reports. The full page is docs/rules/<name>.md. */
   readonly summary: string;
   /** What the findings depend on; `plan` when not said. */
   readonly reads?: RuleReads;
   check(context: RuleContext): Iterable<Finding>;
+}
+
+/**
+ * One rule with all that is its own: the check, the fix provider (where it
+ * has one) and, as `Data`, the type of the finding data it attaches. A rule
+ * is a folder rules/<name>/ whose index.ts exports its module; the list of
+ * modules in rules/index.ts is the one registry (rules, names, finding data,
+ * fixes) everything else derives from.
+ */
+export interface RuleModule<Name extends string = string, Data extends { readonly rule: Name } = never> {
+  readonly rule: Rule<Name>;
+  readonly fix?: FixProvider;
+  /**
+   * Never set: it carries `Data` in the type, so that FindingData can be
+   * the union over the modules (rules/finding-data.ts).
+   */
+  readonly data?: Data;
 }

@@ -1,4 +1,4 @@
-import type { QuickFix } from '../fixes/types.js';
+import type { QuickFix } from '../edits/types.js';
 
 /** Test support: the text after a quick fix's edits, applied from the last to the first. */
 export function applyQuickFix(text: string, fix: QuickFix): string {

@@ -10,7 +10,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-types';
 import { TASK_KINDS } from '../../model/types.js';
-import { RULE_NAMES } from '../../rules/rule-names.js';
+import { RULE_NAMES } from '../../rules/index.js';
 import { complete, type CompletionOptions } from './completion.js';
 import { previewSnippet } from '../../yaml/snippet-syntax.js';
 import { plan, planWithCursor } from './feature-test-support.js';

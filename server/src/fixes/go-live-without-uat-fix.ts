@@ -1,5 +1,0 @@
-import { missingPredecessorFixProvider } from './practice-fixes.js';
-import type { FixProvider } from './types.js';
-
-/** Wait for an existing UAT task, or insert one (1w) before the go-live. */
-export const goLiveWithoutUatFix: FixProvider = missingPredecessorFixProvider('go-live-without-uat');

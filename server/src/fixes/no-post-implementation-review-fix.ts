@@ -1,5 +1,0 @@
-import { missingSuccessorFixProvider } from './practice-fixes.js';
-import type { FixProvider } from './types.js';
-
-/** Make an existing review wait for the go-live, or insert one (1d, four weeks after go-live) after it. */
-export const noPostImplementationReviewFix: FixProvider = missingSuccessorFixProvider('no-post-implementation-review');
