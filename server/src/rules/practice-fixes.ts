@@ -84,25 +84,41 @@ function present<T>(value: T | undefined): value is T {
   return value !== undefined;
 }
 
+type CandidateData = MissingPredecessorData | MissingSuccessorData;
+
+/**
+ * A missing-predecessor or missing-successor rule's fixes: one link per
+ * existing task of the needed kind (preferred when there is only one), then
+ * the insertion of a new task of that kind.
+ */
+function candidateFixProvider<D extends CandidateData>(
+  rule: D['rule'],
+  dataOf: (finding: Finding) => D | undefined,
+  linkFix: (context: RuleContext, data: D, candidate: string, single: boolean) => QuickFix | undefined,
+  insertFix: (context: RuleContext, data: D) => QuickFix | undefined,
+): FixProvider {
+  return {
+    rule,
+    provideFixes(finding: Finding, context: RuleContext): QuickFix[] {
+      const data = dataOf(finding);
+      if (!data) return [];
+      const single = data.candidates.length === 1;
+      return [...data.candidates.map((candidate) => linkFix(context, data, candidate, single)), insertFix(context, data)].filter(present);
+    },
+  };
+}
+
 /**
  * "Add a dependency on '<candidate>'" for each existing task of the needed
  * kind, and "Insert a <kind> task before '<subject>'".
  */
 export function missingPredecessorFixProvider(rule: MissingPredecessorData['rule']): FixProvider {
-  return {
+  return candidateFixProvider(
     rule,
-    provideFixes(finding: Finding, context: RuleContext): QuickFix[] {
-      const data = findingData(finding, rule);
-      if (!data) return [];
-      const single = data.candidates.length === 1;
-      return [
-        ...data.candidates.map((candidate) =>
-          addDependenciesFix(context, data.taskIndex, [candidate], `Add a dependency on '${candidate}'`, single),
-        ),
-        insertTaskBeforeFix(context, data.taskIndex, data.neededKind),
-      ].filter(present);
-    },
-  };
+    (finding) => findingData(finding, rule),
+    (context, data, candidate, single) => addDependenciesFix(context, data.taskIndex, [candidate], `Add a dependency on '${candidate}'`, single),
+    (context, data) => insertTaskBeforeFix(context, data.taskIndex, data.neededKind),
+  );
 }
 
 /**
@@ -110,21 +126,15 @@ export function missingPredecessorFixProvider(rule: MissingPredecessorData['rule
  * needed kind, and "Insert a <kind> task after '<subject>'".
  */
 export function missingSuccessorFixProvider(rule: MissingSuccessorData['rule']): FixProvider {
-  return {
+  return candidateFixProvider(
     rule,
-    provideFixes(finding: Finding, context: RuleContext): QuickFix[] {
-      const data = findingData(finding, rule);
-      if (!data) return [];
-      const single = data.candidates.length === 1;
-      return [
-        ...data.candidates.map((candidate) => {
-          const candidateIndex = taskIndexOf(context, candidate);
-          return candidateIndex === undefined
-            ? undefined
-            : addDependenciesFix(context, candidateIndex, [data.taskId], `Make '${candidate}' depend on '${data.taskId}'`, single);
-        }),
-        insertTaskAfterFix(context, data.taskIndex, data.neededKind),
-      ].filter(present);
+    (finding) => findingData(finding, rule),
+    (context, data, candidate, single) => {
+      const candidateIndex = taskIndexOf(context, candidate);
+      return candidateIndex === undefined
+        ? undefined
+        : addDependenciesFix(context, candidateIndex, [data.taskId], `Make '${candidate}' depend on '${data.taskId}'`, single);
     },
-  };
+    (context, data) => insertTaskAfterFix(context, data.taskIndex, data.neededKind),
+  );
 }
