@@ -41,6 +41,7 @@ import {
 import { detectIndentStyle, type IndentStyle } from '../../yaml/indent-style.js';
 import { lineStart } from '../../yaml/lines.js';
 import { choice, placeholder, previewSnippet } from '../../yaml/snippet-syntax.js';
+import { valueKindOf, type ValueKindName } from '../../schema/value-kinds.js';
 
 /**
  * Completion for plans: keys from the schema at the cursor's place, whole
@@ -240,13 +241,13 @@ function keyItems(
 
 /** The value part of a key item: ` ${1:1d}`, ` $1` (then suggest), or a nested block on the next line. */
 function valueSnippet(env: Env, name: string, schema: ResolvedSchema, column: number, flow: boolean): ValueSnippet {
-  const kind = valueKindOf(schema, name);
+  const kind = valueKindCompletion(schema, name);
   return kind.snippet?.(schema) ?? shapeSnippet(env, name, schema, column, flow);
 }
 
 /** A short type for a key's detail: the value kind's own, else from the schema's titles and type. */
 function typeLabel(name: string, schema: ResolvedSchema): string {
-  return valueKindOf(schema, name).label?.(schema) ?? schemaLabel(schema);
+  return valueKindCompletion(schema, name).label?.(schema) ?? schemaLabel(schema);
 }
 
 /**
@@ -379,16 +380,14 @@ function defaultDue(env: Env): string {
 // Values
 
 /**
- * The value kinds, keyed by schema definition (or, for `due`, by key): the
- * first entry whose `test` holds decides, in one place, the items a value
- * of that kind is completed with, the value part of its key's item and the
- * type its key's item shows. A kind without a snippet or a label takes the
- * one its schema's type gives (shapeSnippet, schemaLabel); one without
- * items offers the schema's examples for the keys that have useful ones.
+ * Completion's part of the value-kind table (schema/value-kinds.ts decides
+ * the kind, hover.ts has the hover part): the items a value of that kind is
+ * completed with, the value part of its key's item and the type its key's
+ * item shows. A kind without a snippet or a label takes the one its
+ * schema's type gives (shapeSnippet, schemaLabel); one without items offers
+ * the schema's examples for the keys that have useful ones.
  */
-interface ValueKind {
-  readonly name: string;
-  readonly test: (refs: ReadonlySet<string>, schema: ResolvedSchema, key: string | undefined) => boolean;
+interface ValueKindCompletion {
   readonly snippet?: (schema: ResolvedSchema) => ValueSnippet | undefined;
   readonly label?: (schema: ResolvedSchema) => string;
   readonly items?: (request: ValueRequest) => CompletionItem[];
@@ -411,40 +410,30 @@ interface ValueRequest {
 /** An id or a date: chosen from the list completion opens at the tab stop. */
 const PICK: ValueSnippet = { text: ' $1', suggest: true };
 
-const VALUE_KINDS: readonly ValueKind[] = [
-  {
-    name: 'due',
-    test: (_refs, _schema, key) => key === 'due',
+const VALUE_KIND_COMPLETION: Readonly<Record<ValueKindName, ValueKindCompletion>> = {
+  due: {
     snippet: () => PICK,
     label: () => 'date, or <duration> after <task or phase>',
     items: ({ env, path, insertion }) => [...dueSnippet(env, insertion), ...dateItems(env, path, insertion)],
   },
-  {
-    name: 'constant',
-    test: (_refs, schema) => schema.node.const !== undefined,
+  constant: {
     snippet: (schema) => ({ text: ` ${String(schema.node.const)}` }),
     items: ({ env, schema, insertion }) => {
       const value = String(schema.node.const);
       return [makeItem(env, insertion, { label: value, kind: CompletionItemKind.Constant, newText: value, documentation: schema.description }, 0)];
     },
   },
-  { name: 'person', test: (refs) => refs.has('personRef'), snippet: () => PICK, items: ({ env, insertion }) => personItems(env, insertion) },
-  {
-    name: 'work',
-    test: (refs) => refs.has('workRef') || refs.has('dependency'),
+  person: { snippet: () => PICK, items: ({ env, insertion }) => personItems(env, insertion) },
+  work: {
     // A dependency is a list item, never a key's value: only a work ref has a snippet of its own.
     snippet: (schema) => (schema.refs.includes('workRef') ? PICK : undefined),
     items: ({ env, path, insertion }) => workItems(env, path, insertion),
   },
-  {
-    name: 'dependencies',
-    test: (refs) => refs.has('dependsOn'),
+  dependencies: {
     snippet: () => ({ text: ' [$1]', suggest: true }),
     items: ({ env, path, insertion }) => workItems(env, path, insertion),
   },
-  {
-    name: 'severity',
-    test: (refs) => refs.has('severity'),
+  severity: {
     snippet: () => ({ text: ` ${choice(1, ['off', 'error', 'warning', 'info', 'hint'])}` }),
     label: (schema) => {
       const fallback = schema.outer.default;
@@ -452,46 +441,34 @@ const VALUE_KINDS: readonly ValueKind[] = [
     },
     items: ({ env, insertion }) => severityItems(env, insertion, undefined),
   },
-  {
-    name: 'enum',
-    test: (_refs, schema) => schema.node.enum !== undefined,
+  enum: {
     snippet: (schema) => ({ text: ` ${choice(1, enumValues(schema).map((value) => value.value))}` }),
     items: ({ env, schema, insertion, siblings }) => enumItems(env, schema, insertion, siblings),
   },
-  {
-    name: 'duration',
-    test: (refs) => refs.has('duration'),
+  duration: {
     snippet: () => ({ text: ` ${placeholder(1, '1d')}` }),
     items: ({ env, insertion }) => durationItems(env, insertion),
   },
-  {
-    name: 'lag',
-    test: (refs) => refs.has('lag'),
+  lag: {
     snippet: () => ({ text: ` ${placeholder(1, '1d')}` }),
     items: ({ env, insertion }) => lagItems(env, insertion),
   },
-  {
-    name: 'load',
-    test: (refs) => refs.has('quantity'),
+  load: {
     snippet: () => ({ text: ` ${placeholder(1, '100%')}` }),
     items: ({ env, insertion }) => quantityItems(env, insertion),
   },
-  { name: 'date', test: (refs) => refs.has('date'), snippet: () => PICK, items: ({ env, path, insertion }) => dateItems(env, path, insertion) },
-  { name: 'holiday', test: (refs) => refs.has('holiday'), items: ({ env, path, insertion }) => dateItems(env, path, insertion) },
-  {
-    name: 'boolean',
-    test: (_refs, schema) => hasType(schema, 'boolean'),
+  date: { snippet: () => PICK, items: ({ env, path, insertion }) => dateItems(env, path, insertion) },
+  holiday: { items: ({ env, path, insertion }) => dateItems(env, path, insertion) },
+  boolean: {
     items: ({ env, insertion }) =>
       ['true', 'false'].map((value, index) => makeItem(env, insertion, { label: value, kind: CompletionItemKind.Constant, newText: value }, index)),
   },
-];
+  // Every other value: its items are the schema's examples for some keys, its snippet and label come from its type.
+  plain: { items: exampleItems },
+};
 
-/** Every other value: its items are the schema's examples for some keys, its snippet and label come from its type. */
-const PLAIN_VALUE: ValueKind = { name: 'plain', test: () => true, items: exampleItems };
-
-function valueKindOf(schema: ResolvedSchema, key: string | undefined): ValueKind {
-  const refs = new Set(schema.refs);
-  return VALUE_KINDS.find((kind) => kind.test(refs, schema, key)) ?? PLAIN_VALUE;
+function valueKindCompletion(schema: ResolvedSchema, key: string | undefined): ValueKindCompletion {
+  return VALUE_KIND_COMPLETION[valueKindOf(schema, key)];
 }
 
 /** The value part of a key item from the schema's type: a choice, a number, a nested block, an example. */
@@ -563,7 +540,7 @@ function valueItems(
     return country === undefined ? [] : codeItems(env, insertion, regionNames(country));
   }
   if (!schema) return [];
-  const kind = valueKindOf(schema, name);
+  const kind = valueKindCompletion(schema, name);
   return (kind.items ?? exampleItems)({ env, path, schema, insertion, siblings });
 }
 
