@@ -281,3 +281,20 @@ ${tasks.join('\n')}
     expectReadableMessages(messages);
   });
 });
+
+describe("schema with the value kinds' messages (schema/value-kinds.ts)", () => {
+  const PLAN = 'crmplan: 1\nplan: {name: P, start: 2027-01-04}\npeople:\n  - {id: pm, name: P}\nphases:\n  - id: p\n    tasks:\n';
+
+  it("adds the kind's sentence to a value of the wrong type", () => {
+    const messages = schemaMessages(`${PLAN}      - {id: a, name: A, duration: 5}\n      - {id: b, name: B, duration: 1d, owner: 7}\n`);
+    expect(messages).toContain(
+      "Duration of task 'a' must be text, not the number 5. A duration is a whole number and a unit: 3d (working days) or 2w (weeks).",
+    );
+    expect(messages).toContain("Owner of task 'b' must be text, not the number 7. A person reference is the id of a person declared under people.");
+  });
+
+  it("gives the kind's sentence for a value of the wrong form, the schema's patternErrorMessage where it has one", () => {
+    const messages = schemaMessages(`${PLAN}      - {id: a, name: A, duration: 1d, assign: [{person: pm, load: half}]}\n`);
+    expect(messages).toContain("Invalid assign[0].load 'half' of task 'a'. Write a percentage of the working day (50%) or hours per week (8h/w).");
+  });
+});

@@ -12,6 +12,7 @@ import {
   type DocumentValueProblem,
 } from '../../schema/document-value.js';
 import { planSchemaErrors, type SchemaError } from '../../schema/plan-schema.js';
+import { VALUE_KIND_RULES, valueKindOf, type ValueKindSchema } from '../../schema/value-kinds.js';
 import { closestMatch } from '../../util/closest-match.js';
 import { calendarValueFindings } from '../calendar-values.js';
 import type { Finding, Rule } from '../types.js';
@@ -197,23 +198,28 @@ function explain(parsed: ParsedDocument, error: SchemaError): Finding | undefine
         span: valueSpan,
         data: { rule: 'schema', kind: 'invalid-value', allowed: [String(error.params['allowedValue'])] },
       };
-    case 'type':
+    case 'type': {
+      // A value with an enum or a constant gets an enum or const error too, which lists what it may be.
+      const listed = parentSchema?.['enum'] !== undefined || parentSchema?.['const'] !== undefined;
+      const kind = listed ? undefined : kindSentence(error, path);
       return {
         rule: 'schema',
-        message: `${capitalize(where || 'the plan')} must be ${typeName(String(error.params['type']))}, not ${describeValue(error.data, parsed.text.slice(valueSpan.start, valueSpan.end))}.`,
+        message: `${capitalize(where || 'the plan')} must be ${typeName(String(error.params['type']))}, not ${describeValue(error.data, parsed.text.slice(valueSpan.start, valueSpan.end))}.${kind ? ` ${kind}` : ''}`,
         span: valueSpan,
         data: { rule: 'schema', kind: 'invalid-value' },
       };
+    }
     case 'pattern':
     case 'format': {
-      // Schemas may carry `patternErrorMessage` (Red Hat YAML reads it too).
+      // The value kind's sentence (the schema's `patternErrorMessage` where it has one, which Red Hat YAML reads too).
       const custom = parentSchema?.['patternErrorMessage'];
       const expectation =
-        typeof custom === 'string'
+        kindSentence(error, path) ??
+        (typeof custom === 'string'
           ? custom.replace(/\.?$/, '.')
           : error.keyword === 'format'
             ? 'Expected a real calendar date written YYYY-MM-DD.'
-            : `Expected text matching ${String(error.params['pattern'])}.`;
+            : `Expected text matching ${String(error.params['pattern'])}.`);
       return {
         rule: 'schema',
         message: `Invalid ${valueWhere(String(error.data))}. ${expectation}`,
@@ -237,6 +243,29 @@ function explain(parsed: ParsedDocument, error: SchemaError): Finding | undefine
         data: { rule: 'schema', kind: 'invalid-value' },
       };
   }
+}
+
+/**
+ * The validation message of the value's kind (schema/value-kinds.ts), read
+ * from the error: the definitions its schema path went through and the
+ * schema node that failed, keyed by the last mapping key of the value's path.
+ */
+function kindSentence(error: SchemaError, path: readonly string[]): string | undefined {
+  const refs = [...error.schemaPath.matchAll(/(?:^|\/)definitions\/([^/]+)/g)].map((match) => match[1]!);
+  const parent = asRecord(error.parentSchema) ?? {};
+  const { const: constant, enum: values, type, patternErrorMessage } = parent;
+  // Only what has the shape the kinds read: a schema is data, not a type the compiler checked.
+  const schema: ValueKindSchema = {
+    refs,
+    node: {
+      ...(constant !== undefined ? { const: constant } : {}),
+      ...(Array.isArray(values) ? { enum: values } : {}),
+      ...(typeof type === 'string' || (Array.isArray(type) && type.every((part) => typeof part === 'string')) ? { type: type as string | string[] } : {}),
+      ...(typeof patternErrorMessage === 'string' ? { patternErrorMessage } : {}),
+    },
+  };
+  const key = [...path].reverse().find((segment) => !/^\d+$/.test(segment));
+  return VALUE_KIND_RULES[valueKindOf(schema, key)].invalid(schema);
 }
 
 function pointerSegments(pointer: string): string[] {
