@@ -70,6 +70,15 @@ export interface ResolvedSchema {
 /** A step from a node to a child: a mapping key, or a list index. */
 export type PathSegment = string | number;
 
+/** The last mapping key on a path: the key a list item's value kind is decided by (`depends_on` for its items). */
+export function lastKey(path: readonly PathSegment[]): string | undefined {
+  for (let index = path.length - 1; index >= 0; index--) {
+    const segment = path[index];
+    if (typeof segment === 'string') return segment;
+  }
+  return undefined;
+}
+
 /** One step of a path with the document's node reached by it, if the document has one there. */
 export interface PathStep {
   readonly segment: PathSegment;

@@ -25,6 +25,7 @@ import { locate } from '../locate.js';
 import {
   enumValues,
   hasType,
+  lastKey,
   propertiesOf,
   childSchema,
   resolveSchema,
@@ -556,14 +557,6 @@ function codeItems(env: Env, insertion: Insertion, names: ReadonlyMap<string, st
   return [...names].map(([code, name], index) =>
     makeItem(env, insertion, { label: code, kind: CompletionItemKind.Value, newText: code, detail: name, filterText: `${code} ${name}` }, index),
   );
-}
-
-function lastKey(path: readonly PathSegment[]): string | undefined {
-  for (let index = path.length - 1; index >= 0; index--) {
-    const segment = path[index];
-    if (typeof segment === 'string') return segment;
-  }
-  return undefined;
 }
 
 function personItems(env: Env, insertion: Insertion): CompletionItem[] {

@@ -1,5 +1,6 @@
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import { isScalar } from 'yaml';
 import { markdownCode, markdownText } from '../../render/markdown-text.js';
 import type { Declaration } from '../../model/symbols.js';
 import type { DueSpec, Namespace, Person, Phase, PlanModel, Reference, Span, Task } from '../../model/types.js';
@@ -13,6 +14,7 @@ import { assignmentDailyLoad, dailyCapacity } from '../../schedule/load.js';
 import type { PlanAnalysis, ReportedFinding } from '../../analysis/analyze-plan.js';
 import { ruleDocsHref, spanToRange } from '../diagnostics.js';
 import { locate, type CursorLocation, type IdAtOffset } from '../locate.js';
+import { lastKey } from '../schema-view.js';
 import { peakLoad, personBookings } from './person-load.js';
 import {
   formatNumber,
@@ -27,6 +29,16 @@ import { keyDescription, type KeyDescription } from './schema-descriptions.js';
 import { holidayHoverAt } from './holiday-hover.js';
 import { loadHoverAt } from './load-hover.js';
 import { trimmedSpan } from '../../yaml/node-at-span.js';
+import { valueKindOf, type ValueKindName } from '../../schema/value-kinds.js';
+import {
+  dateHover,
+  durationHover,
+  enumHover,
+  lagHover,
+  quantityHover,
+  severityHover,
+  type ValueHoverRequest,
+} from './value-hover.js';
 
 export interface HoverOptions {
   /** Where the rule pages live (`defaultRuleDocsBase()` or a configured URL), ending in `/`. */
@@ -51,18 +63,18 @@ export function hover(analysis: PlanAnalysis, document: TextDocument, position: 
 
   const location = locate(analysis, offset);
   const target = location.id;
-  const due = target ? undefined : dueAt(analysis, location);
-  const holidays = target || due ? undefined : holidayHoverAt(analysis, offset);
-  const key = target || due || holidays ? undefined : keyDescription(location);
+  const holidays = target ? undefined : holidayHoverAt(analysis, offset);
+  const value = target || holidays ? undefined : valueHover(context, location);
+  const key = target || holidays || value ? undefined : keyDescription(location);
   if (target) {
     span = target.span;
     sections.push(...idSections(context, target));
-  } else if (due) {
-    span = trimmedSpan(analysis.parsed.text, analysis.parsed.doc.contents, due.span);
-    sections.push(dueSection(context, due.objectiveIndex));
   } else if (holidays) {
     span = holidays.span;
     sections.push(holidays.markdown);
+  } else if (value) {
+    span = value.span;
+    sections.push(value.markdown);
   } else if (key) {
     span = key.span;
     sections.push(keySection(key, options));
@@ -409,6 +421,66 @@ function communicationSection(context: HoverContext, communicationIndex: number)
   }
   lines.push(`Owner: ${communication.owner ? personLabel(context, communication.owner.id) : 'none'}`);
   return `**Communication** ${code(communication.id?.value ?? '')}\n\n${list(lines)}`;
+}
+
+// ---------------------------------------------------------------------------
+// Values
+
+interface ValueAt extends ValueHoverRequest {
+  readonly location: CursorLocation;
+}
+
+/**
+ * Each value kind's hover text (the kinds are named and detected in
+ * schema/value-kinds.ts, where completion and the schema rule find theirs).
+ * An id (a person, task or phase reference, the id of `... after <id>`) is
+ * found by locate() itself and described before the kinds are asked, so the
+ * reference kinds here only see a value that names no id. A value whose
+ * kind says nothing beyond its key's text (a name, a flag, the format
+ * version) has no hover: the key's hover describes it.
+ */
+const VALUE_KIND_HOVER: Readonly<Record<ValueKindName, (context: HoverContext, value: ValueAt) => { markdown: string; span?: Span } | undefined>> = {
+  due: (context, value) => {
+    const due = dueAt(context.analysis, value.location);
+    if (!due) return undefined;
+    const { parsed } = context.analysis;
+    return { markdown: dueSection(context, due.objectiveIndex), span: trimmedSpan(parsed.text, parsed.doc.contents, due.span) };
+  },
+  constant: () => undefined,
+  person: () => undefined,
+  work: () => undefined,
+  dependencies: () => undefined,
+  severity: (_context, value) => textOf(severityHover(value)),
+  enum: (_context, value) => textOf(enumHover(value)),
+  duration: (_context, value) => textOf(durationHover(value)),
+  lag: (_context, value) => textOf(lagHover(value)),
+  load: (_context, value) => textOf(quantityHover(value, value.location.path.includes('assign'))),
+  date: (_context, value) => textOf(dateHover(value)),
+  holiday: (_context, value) => textOf(dateHover(value)),
+  boolean: () => undefined,
+  plain: () => undefined,
+};
+
+function textOf(markdown: string | undefined): { markdown: string } | undefined {
+  return markdown === undefined ? undefined : { markdown };
+}
+
+/** The hover of the scalar value under the cursor, by its value kind. */
+function valueHover(context: HoverContext, location: CursorLocation): { markdown: string; span: Span } | undefined {
+  const { node, schema } = location;
+  if (location.on !== 'value' || !schema || !isScalar(node) || !node.range || node.value === null) return undefined;
+  const key = lastKey(location.path);
+  const at: ValueAt = {
+    analysis: context.analysis,
+    calendar: context.calendar,
+    text: String(node.value),
+    start: node.range[0],
+    schema,
+    key,
+    location,
+  };
+  const found = VALUE_KIND_HOVER[valueKindOf(schema, key)](context, at);
+  return found ? { markdown: found.markdown, span: found.span ?? { start: node.range[0], end: node.range[1] } } : undefined;
 }
 
 // ---------------------------------------------------------------------------
